@@ -1,0 +1,25 @@
+"""The practice website's own Sphinx extension.
+
+Each concern lives in its own module with its own ``setup()``; this package only
+registers them, so ``extensions = ["practice"]`` in conf.py brings in all of them.
+"""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+
+from . import crisis, practice_data, practice_markup
+
+__version__ = "1.0"
+
+_MODULES = (practice_data, practice_markup, crisis)
+
+
+def setup(app: Sphinx) -> dict:
+    for module in _MODULES:
+        module.setup(app)
+    return {
+        "version": __version__,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

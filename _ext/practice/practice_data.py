@@ -1,0 +1,128 @@
+"""Load and check the practice's own details from ``practice.yaml``.
+
+The file is the one place staff change the practice's name, phone, clinicians and
+so on. This module reads it when the configuration is ready, reports every mistake
+with the file and line, and makes the data available to pages (through the
+``practice`` role and directives) and to the HTML templates (as ``practice``).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.errors import ConfigError
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+REQUIRED_TEXT_FIELDS = (
+    "name", "short_name", "tagline", "phone", "phone_link", "email", "area",
+    "address", "hours", "booking_url",
+)
+REQUIRED_CLINICIAN_FIELDS = ("id", "name", "credentials", "role", "about")
+CLINICIAN_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+PHONE_LINK = re.compile(r"^\+1\d{10}$")
+
+
+def load_practice_data(path: Path) -> tuple[dict[str, Any], list[tuple[int, str]]]:
+    """Read ``path``; return the data and a list of (line, problem) pairs.
+
+    A file that is not valid YAML raises ``ConfigError``: nothing else can be
+    checked until it parses.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+        root = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the practice's details ({exc}).") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise ConfigError(
+            f"{where}: this file is not valid YAML ({getattr(exc, 'problem', exc)}). "
+            "Check the indentation and that text with a colon in it is in quotes."
+        ) from exc
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected 'name: value' lines, found something else.")
+    return data, _problems(data, _key_lines(root))
+
+
+def _key_lines(root: yaml.Node | None) -> dict[str, int]:
+    """Map each top-level key, and each clinician index as 'clinicians[i]', to its line."""
+    lines: dict[str, int] = {}
+    if not isinstance(root, yaml.MappingNode):
+        return lines
+    for key, value in root.value:
+        lines[key.value] = key.start_mark.line + 1
+        if key.value == "clinicians" and isinstance(value, yaml.SequenceNode):
+            for index, item in enumerate(value.value):
+                lines[f"clinicians[{index}]"] = item.start_mark.line + 1
+    return lines
+
+
+def _problems(data: dict[str, Any], lines: dict[str, int]) -> list[tuple[int, str]]:
+    problems: list[tuple[int, str]] = []
+    for field in REQUIRED_TEXT_FIELDS:
+        value = data.get(field)
+        if not isinstance(value, str) or not value.strip():
+            problems.append((lines.get(field, 1),
+                             f"'{field}' is missing or empty; give it a line like "
+                             f"'{field}: ...' with the practice's {field.replace('_', ' ')}."))
+    if isinstance(data.get("phone_link"), str) and not PHONE_LINK.match(data["phone_link"]):
+        problems.append((lines.get("phone_link", 1),
+                         f"'phone_link' is {data['phone_link']!r}; it must be +1 and ten "
+                         "digits with nothing between them, for example \"+15555550142\"."))
+    if not isinstance(data.get("example"), bool):
+        problems.append((lines.get("example", 1),
+                         "'example' must be 'example: true' (the details are still examples) "
+                         "or 'example: false' (they are the practice's real details)."))
+    clinicians = data.get("clinicians")
+    if not isinstance(clinicians, list) or not clinicians:
+        problems.append((lines.get("clinicians", 1),
+                         "'clinicians' must list at least one clinician, each starting "
+                         "with '- id: ...'."))
+        return problems
+    seen: set[str] = set()
+    for index, clinician in enumerate(clinicians):
+        line = lines.get(f"clinicians[{index}]", lines.get("clinicians", 1))
+        if not isinstance(clinician, dict):
+            problems.append((line, "each clinician must be a group of 'field: value' lines."))
+            continue
+        for field in REQUIRED_CLINICIAN_FIELDS:
+            if not str(clinician.get(field) or "").strip():
+                problems.append((line, f"clinician {index + 1} has no '{field}'."))
+        cid = str(clinician.get("id") or "")
+        if cid and not CLINICIAN_ID.match(cid):
+            problems.append((line, f"clinician id {cid!r} must use only lower-case letters, "
+                                   "digits and dashes, for example 'jane-doe'."))
+        if cid in seen:
+            problems.append((line, f"clinician id {cid!r} is used twice; each id must be unique."))
+        seen.add(cid)
+    return problems
+
+
+def clinician_by_id(config: Config) -> dict[str, dict[str, Any]]:
+    return {str(c["id"]): c for c in config.practice.get("clinicians", []) if isinstance(c, dict)}
+
+
+def on_config_inited(app: Sphinx, config: Config) -> None:
+    path = Path(app.confdir, config.practice_data_file)
+    data, problems = load_practice_data(path)
+    for line, problem in problems:
+        logger.warning(problem, type="practice", subtype="data", location=f"{path}:{line}")
+    config.practice = data
+    config.project = data.get("name", config.project)
+    config.html_title = data.get("name", config.html_title)
+    config.html_context = {**config.html_context, "practice": data}
+
+
+def setup(app: Sphinx) -> None:
+    app.add_config_value("practice_data_file", "practice.yaml", "env", types=[str])
+    app.add_config_value("practice", {}, "env", types=[dict])
+    app.connect("config-inited", on_config_inited)
