@@ -1,0 +1,62 @@
+"""Shared test fixtures.
+
+- ``site``: the real site, built once per test session with the strict options
+  into a temporary folder; tests read its HTML.
+- ``page``: a function giving a built page parsed with BeautifulSoup.
+- Sphinx's own testing fixtures (``make_app``, ``app``, ``warning``) for the small
+  test projects under ``tests/roots/test-*``.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+pytest_plugins = ["sphinx.testing.fixtures"]
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return Path(__file__).resolve().parent / "roots"
+
+
+def build_site(out: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Build the real site with the strict options into ``out``."""
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-nW", "--keep-going",
+         "-d", str(out / ".doctrees"), *extra, str(ROOT), str(out)],
+        capture_output=True, text=True, env=env, cwd=ROOT,
+    )
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory) -> subprocess.CompletedProcess:
+    out = tmp_path_factory.mktemp("site")
+    result = build_site(out)
+    result.out = out
+    return result
+
+
+@pytest.fixture(scope="session")
+def site(site_build) -> Path:
+    """The folder of the built site; fails the test if the build did not pass."""
+    assert site_build.returncode == 0, f"the site build failed:\n{site_build.stderr}"
+    return site_build.out
+
+
+@pytest.fixture(scope="session")
+def page(site):
+    cache: dict[str, BeautifulSoup] = {}
+
+    def parse(name: str) -> BeautifulSoup:
+        if name not in cache:
+            cache[name] = BeautifulSoup((site / name).read_text(encoding="utf-8"), "html.parser")
+        return cache[name]
+
+    return parse
