@@ -19,6 +19,8 @@ from bs4 import BeautifulSoup
 pytest_plugins = ["sphinx.testing.fixtures"]
 
 ROOT = Path(__file__).resolve().parent.parent
+# Test projects under tests/roots load the site's extension by name: ["practice"].
+sys.path.insert(0, str(ROOT / "_ext"))
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,115 @@
+"""The real site: it builds strictly, reads as a practice's website, and the
+addiction page carries what the practice's brief asks for."""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, build_site
+
+PRACTICE = yaml.safe_load((ROOT / "practice.yaml").read_text())
+
+
+def test_site_builds_with_no_warnings(site_build):
+    assert site_build.returncode == 0, site_build.stderr
+    assert "WARNING" not in site_build.stderr, site_build.stderr
+
+
+def all_pages(site: Path) -> list[Path]:
+    return [p for p in site.rglob("*.html") if "_static" not in p.parts]
+
+
+def test_no_page_looks_like_software_documentation(site, page):
+    for path in all_pages(site):
+        soup = page(str(path.relative_to(site)))
+        title = soup.title.get_text() if soup.title else ""
+        assert "documentation" not in title.lower(), f"{path.name}: title {title!r}"
+        chrome = " ".join(el.get_text(" ") for el in soup.select("footer, .sidebar-brand, header"))
+        assert not re.search(r"documentation|sphinx|furo", chrome, re.I), f"{path.name}: {chrome[:200]}"
+        assert not soup.select("a[href*='_sources'], .view-this-page, .edit-this-page"), path.name
+
+
+def test_addiction_page_opens_on_the_readers_pain(page):
+    soup = page("specialties/addiction.html")
+    article = soup.select_one("article")
+    assert article.h1.get_text(strip=True).startswith("Addiction")
+    first = article.h1.find_next("p").get_text(" ", strip=True)
+    assert "tried to stop" in first
+
+
+def test_addiction_page_has_its_sections_in_order(page):
+    soup = page("specialties/addiction.html")
+    headings = [h.get_text(" ", strip=True).rstrip("#").strip() for h in soup.select("article h2")]
+    expected = [
+        "Not a flaw, but a way of coping",
+        "How we help",
+        "What working with us is like",
+        "Take the first step",
+        "Questions people ask",
+        "If you need help now",
+        "Sources",
+    ]
+    found = [h for h in headings if h in expected]
+    assert found == expected, headings
+
+
+def test_addiction_page_carries_every_crisis_line(page):
+    text = page("specialties/addiction.html").select_one("article").get_text(" ", strip=True)
+    for number in ("988", "1-800-662-4357", "1-800-487-4889", "741741", "911"):
+        assert number in text, number
+    links = {a["href"] for a in page("specialties/addiction.html").select("article a[href]")}
+    assert {"tel:988", "tel:911", "sms:741741", "tel:+18006624357"} <= links
+
+
+def test_addiction_page_gives_one_clear_next_step(page):
+    section = page("specialties/addiction.html").select_one("section#take-the-first-step")
+    hrefs = [a["href"] for a in section.select("a[href]")]
+    assert f"tel:{PRACTICE['phone_link']}" in hrefs
+    assert PRACTICE["booking_url"] in hrefs
+    assert PRACTICE["phone"] in section.get_text()
+
+
+def test_addiction_page_links_to_every_approach_it_uses(page):
+    hrefs = {a["href"].split("#")[0] for a in page("specialties/addiction.html").select("article a[href]")}
+    for approach in ("internal-family-systems", "trauma-informed-care", "mindfulness",
+                     "support-networks", "without-force"):
+        assert f"../approaches/{approach}.html" in hrefs, approach
+
+
+def test_addiction_page_faq_uses_dropdowns(page):
+    assert len(page("specialties/addiction.html").select("details.sd-dropdown")) >= 3
+
+
+def test_read_the_docs_build_gives_absolute_canonical_links(tmp_path):
+    """The exact command Read the Docs runs, with its environment."""
+    url = "https://example-practice.readthedocs.io/en/latest/"
+    env = {**os.environ, "READTHEDOCS": "True", "READTHEDOCS_CANONICAL_URL": url}
+    result = build_site(tmp_path, "-T", "-D", "language=en", env=env)
+    assert result.returncode == 0, result.stderr
+    soup = BeautifulSoup((tmp_path / "specialties/addiction.html").read_text(), "html.parser")
+    assert soup.select_one("link[rel=canonical]")["href"] == url + "specialties/addiction.html"
+
+
+def test_every_dependency_is_pinned_once_and_consistently():
+    pins = {}
+    for name in ("requirements.txt", "requirements-test.txt"):
+        for line in (ROOT / name).read_text().splitlines():
+            line = line.strip()
+            if not line or line.startswith(("#", "-r")):
+                continue
+            assert re.fullmatch(r"[A-Za-z0-9._-]+==[A-Za-z0-9.+-]+", line), f"{name}: {line!r} is not an exact pin"
+            package, version = line.split("==")
+            assert package.lower() not in pins, f"{package} is pinned twice"
+            pins[package.lower()] = version
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    declared = project["dependencies"] + project["optional-dependencies"]["test"]
+    for requirement in declared:
+        package, version = requirement.split("==")
+        assert pins.get(package.lower()) == version, f"pyproject says {requirement}, the lock says {pins.get(package.lower())}"
