@@ -1,0 +1,177 @@
+"""Site navigation whose cost per page does not grow with the size of the site.
+
+Furo asks Sphinx for the whole site's navigation, fully expanded, on every page
+(``toctree(collapse=False, maxdepth=-1, includehidden=True)``). Sphinx builds that by
+resolving every toctree of the site for every page, so a site of N pages costs N x N:
+about 400 s and 123 KB of sidebar per page at 1000 pages.
+
+This module gives Furo a ``toctree`` function that renders the same markup as
+Sphinx's *collapsed* toctree (``collapse=True, titles_only=True``): the top-level
+captions and entries, and below them only the branch that leads to the current page
+(its ancestors' children, the current page's own children). It is built from a small
+map of each document's toctree entries, kept in the environment (parallel-safe, with
+``env-purge-doc`` and ``env-merge-info``), so one page costs the size of its branch
+rather than the size of the site.
+
+``practice_compact_navigation = False`` (e.g. ``-D practice_compact_navigation=0``)
+restores stock Furo, for comparison in bench/.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+# Entry: (explicit title or None, target docname or URL)
+Entry = tuple[str | None, str]
+# A document's toctrees: [(caption or None, [entries])]
+Toctrees = list[tuple[str | None, list[Entry]]]
+
+URL_SCHEMES = ("http://", "https://", "mailto:", "tel:", "sms:")
+
+
+def _nav_map(env: BuildEnvironment) -> dict[str, Toctrees]:
+    if not hasattr(env, "practice_navigation"):
+        env.practice_navigation = {}
+    return env.practice_navigation
+
+
+def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
+    """Remember this document's toctrees: caption and (title, target) entries."""
+    toctrees: Toctrees = [
+        (node.get("caption"), [(title, ref) for title, ref in node["entries"]])
+        for node in doctree.findall(addnodes.toctree)
+    ]
+    nav = _nav_map(app.env)
+    if toctrees:
+        nav[app.env.docname] = toctrees
+    else:
+        nav.pop(app.env.docname, None)
+
+
+def on_env_purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    _nav_map(env).pop(docname, None)
+
+
+def on_env_merge_info(app: Sphinx, env: BuildEnvironment, docnames: set[str],
+                      other: BuildEnvironment) -> None:
+    theirs = _nav_map(other)
+    _nav_map(env).update({name: theirs[name] for name in docnames if name in theirs})
+
+
+class CompactNavigation:
+    """Renders the collapsed navigation for any page of one build.
+
+    Created once per process and build (the parent map is O(pages) to make);
+    each page then costs only its own branch.
+    """
+
+    def __init__(self, app: Sphinx) -> None:
+        self.builder = app.builder
+        self.env = app.env
+        self.root = app.config.root_doc
+        self.toctrees = dict(_nav_map(app.env))
+        self.parent: dict[str, str] = {}
+        for parent, trees in self.toctrees.items():
+            for _caption, entries in trees:
+                for _title, ref in entries:
+                    self.parent.setdefault(ref, parent)
+
+    def ancestors(self, docname: str) -> set[str]:
+        chain = set()
+        while docname not in chain:
+            chain.add(docname)
+            if docname not in self.parent:
+                break
+            docname = self.parent[docname]
+        return chain
+
+    def render(self, pagename: str) -> str:
+        current = self.ancestors(pagename)
+        seen = {self.root}
+        parts = []
+        for caption, entries in self.toctrees.get(self.root, []):
+            items = self._items(pagename, entries, 1, current, seen)
+            if not items:
+                continue
+            if caption:
+                parts.append(f'<p class="caption" role="heading"><span class="caption-text">'
+                             f"{html.escape(caption)}</span></p>\n")
+            parts.append(self._list(items, entries, current))
+        return "".join(parts)
+
+    def _list(self, items: list[str], entries: list[Entry], current: set[str]) -> str:
+        has_current = any(ref in current and ref != self.root for _t, ref in entries)
+        opening = '<ul class="current">' if has_current else "<ul>"
+        return opening + "\n" + "".join(items) + "</ul>\n"
+
+    def _items(self, pagename: str, entries: list[Entry], depth: int,
+               current: set[str], seen: set[str]) -> list[str]:
+        items = []
+        for title, ref in entries:
+            if ref.startswith(URL_SCHEMES):
+                label = html.escape(title or ref)
+                items.append(f'<li class="toctree-l{depth}"><a class="reference external" '
+                             f'href="{html.escape(ref)}">{label}</a></li>\n')
+                continue
+            if ref in seen or ref not in self.env.titles:
+                continue  # a cycle, or a document that does not exist
+            label = html.escape(title) if title else html.escape(self.env.titles[ref].astext())
+            if ref == pagename:
+                link = f'<a class="current reference internal" href="#">{label}</a>'
+            else:
+                uri = html.escape(self.builder.get_relative_uri(pagename, ref))
+                link = f'<a class="reference internal" href="{uri}">{label}</a>'
+            is_current = ref in current
+            classes = f"toctree-l{depth} current" if is_current else f"toctree-l{depth}"
+            children = ""
+            if is_current:
+                # Only the branch that leads to this page is expanded; Sphinx puts
+                # all of a page's toctrees in one list.
+                sub_entries = [entry for _caption, sub in self.toctrees.get(ref, [])
+                               for entry in sub]
+                sub_items = self._items(pagename, sub_entries, depth + 1, current,
+                                        seen | {ref})
+                if sub_items:
+                    children = "\n" + self._list(sub_items, sub_entries, current)
+            items.append(f'<li class="{classes}">{link}{children}</li>\n')
+        return items
+
+
+def on_builder_inited(app: Sphinx) -> None:
+    app.builder.practice_navigation = None
+
+
+def on_html_page_context(app: Sphinx, pagename: str, templatename: str,
+                         context: dict[str, Any], doctree: nodes.document | None) -> None:
+    """Give Furo (whose handler runs after this one) the compact navigation."""
+    if not app.config.practice_compact_navigation or "toctree" not in context:
+        return
+    navigation = getattr(app.builder, "practice_navigation", None)
+    if navigation is None or navigation.env is not app.env:
+        navigation = app.builder.practice_navigation = CompactNavigation(app)
+    context["toctree"] = lambda **_kwargs: navigation.render(pagename)
+
+
+def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
+    # The toctrees may have changed: rebuild the map for the writing phase.
+    app.builder.practice_navigation = None
+
+
+def setup(app: Sphinx) -> None:
+    app.add_config_value("practice_compact_navigation", True, "html", types=[bool])
+    app.connect("doctree-read", on_doctree_read)
+    app.connect("env-purge-doc", on_env_purge_doc)
+    app.connect("env-merge-info", on_env_merge_info)
+    app.connect("builder-inited", on_builder_inited)
+    app.connect("env-updated", on_env_updated)
+    # Before Furo's own handler (priority 500), which calls context["toctree"].
+    app.connect("html-page-context", on_html_page_context, priority=400)

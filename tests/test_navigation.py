@@ -1,0 +1,64 @@
+"""The sidebar navigation: Furo's look, a cost per page that does not grow with the site.
+
+The compact navigation must render exactly what Sphinx's own collapsed toctree
+renders (same links, titles, captions, 'current' marks), only without resolving the
+whole site for every page.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from practice.navigation import CompactNavigation
+
+
+def _normalise(fragment: str) -> str:
+    soup = BeautifulSoup(fragment, "html.parser")
+    for tag in soup.find_all(True):
+        if "class" in tag.attrs:
+            tag["class"] = sorted(tag["class"])
+    return re.sub(r">\s+<", "><", str(soup)).strip()
+
+
+def _sidebar(html_path) -> BeautifulSoup:
+    soup = BeautifulSoup(html_path.read_text(encoding="utf-8"), "html.parser")
+    return soup.select_one(".sidebar-tree")
+
+
+@pytest.mark.sphinx("html", testroot="navigation")
+def test_matches_sphinx_collapsed_toctree_on_every_page(app):
+    app.build()
+    navigation = CompactNavigation(app)
+    docnames = sorted(app.env.found_docs)
+    assert len(docnames) == 12
+    for docname in docnames:
+        ours = navigation.render(docname)
+        sphinx = app.builder._get_local_toctree(
+            docname, collapse=True, titles_only=True, includehidden=True, maxdepth=-1)
+        assert _normalise(ours) == _normalise(sphinx), docname
+
+
+@pytest.mark.sphinx("html", testroot="navigation")
+def test_sidebar_shows_only_the_current_branch(app):
+    app.build()
+    tree = _sidebar(app.outdir / "section" / "deeper" / "leaf.html")
+    links = [a.get_text() for a in tree.find_all("a")]
+    # Top level, the current section's pages, the current sub-section's page:
+    # not the pages of the "Other" section.
+    assert links == ["First", "Second, with its own title", "Section", "Page one",
+                     "Page two", "Deeper", "Leaf", "Page three", "Other",
+                     "https://example.com/"]
+    assert tree.select_one("li.current-page > a").get_text() == "Leaf"
+    # Furo's expander is there for the open branch, checked.
+    assert tree.select("input.toctree-checkbox[checked]")
+
+
+@pytest.mark.sphinx("html", testroot="navigation",
+                    confoverrides={"practice_compact_navigation": False})
+def test_switch_restores_stock_furo(app):
+    app.build()
+    tree = _sidebar(app.outdir / "first.html")
+    assert "Other A" in [a.get_text() for a in tree.find_all("a")]
