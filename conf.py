@@ -28,6 +28,7 @@ extensions = [
 exclude_patterns = [
     "_build", ".venv", "_ext", "tests", "bench", ".ci", ".github",
     "README.md", "CONTRIBUTING.md", "node_modules",
+    "tools", ".pytest_cache",
 ]
 
 myst_enable_extensions = ["colon_fence", "deflist", "substitution", "attrs_inline"]

@@ -62,3 +62,18 @@ def page(site):
         return cache[name]
 
     return parse
+
+
+# Not part of the site's source: left out when the site is copied for a test.
+NOT_SITE = (".git", ".venv", "_build", ".pytest_cache", "__pycache__", "node_modules", "bench")
+
+
+@pytest.fixture
+def site_copy(tmp_path) -> Path:
+    """A copy of the site's files (not .venv or _build) in a temporary folder, for
+    tests that change pages or build incrementally."""
+    import shutil
+
+    dest = tmp_path / "site"
+    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(*NOT_SITE))
+    return dest

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import crisis, navigation, practice_data, practice_markup
+from . import assets, crisis, live_preview, navigation, practice_data, practice_markup
 
 __version__ = "1.0"
 
-_MODULES = (practice_data, practice_markup, crisis, navigation)
+_MODULES = (practice_data, practice_markup, crisis, navigation, live_preview, assets)
 
 
 def setup(app: Sphinx) -> dict:

@@ -1,0 +1,60 @@
+"""Keep every page's menu right in incremental builds (``make livehtml``).
+
+Sphinx rebuilds only the pages whose source changed. But every page shows the
+site's menu and links to related topics, so adding, removing or renaming a page,
+or changing the menu in index.md, changes pages that were not edited; stock
+Sphinx leaves them stale (sphinx-doc/sphinx#5506) and the live preview shows old
+menus and broken links.
+
+- When pages were added or removed since the last build, every page is read
+  again (``env-get-outdated``), so every page's menu and every check that looks
+  at other pages (links, related topics) is up to date.
+- When an edited page's title, menu entries or related topics changed, every page
+  is written again (``env-updated``); reading them again is not needed.
+- Any other edit stays incremental: only the edited page is rebuilt.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+
+def _shape(env: BuildEnvironment, docname: str) -> tuple[Any, ...]:
+    """What other pages show of this page: its title, menu entries, related topics."""
+    title = env.titles.get(docname)
+    return (
+        title.astext() if title is not None else None,
+        tuple(env.toctree_includes.get(docname, ())),
+        repr(getattr(env, "practice_navigation", {}).get(docname)),
+        env.metadata.get(docname, {}).get("related"),
+    )
+
+
+def on_env_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str],
+                        changed: set[str], removed: set[str]) -> list[str]:
+    app.practice_shapes_before = {name: _shape(env, name) for name in changed}
+    if added or removed:
+        logger.info("pages were added or removed: reading every page again, "
+                    "so that every page's menu is up to date")
+        return sorted(env.found_docs)
+    return []
+
+
+def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    before = getattr(app, "practice_shapes_before", {})
+    app.practice_shapes_before = {}
+    if any(_shape(env, name) != shape for name, shape in before.items()):
+        logger.info("a page's title, menu or related topics changed: writing every page again")
+        return sorted(env.found_docs)
+    return []
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("env-get-outdated", on_env_get_outdated)
+    app.connect("env-updated", on_env_updated)

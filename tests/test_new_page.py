@@ -1,0 +1,161 @@
+"""`make new-page` (tools/new_page.py): a new page that builds at once, sits in the
+menu, links both ways through related topics, and refusals that change nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+import new_page  # noqa: E402
+
+
+def run_new_page(site: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    """Run the copy's tools/new_page.py the way staff do."""
+    return subprocess.run([sys.executable, str(site / "tools" / "new_page.py"), *args],
+                          input=stdin, capture_output=True, text=True, cwd=site)
+
+
+def build(site: Path, *options: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", *options,
+         "-d", str(site / "_build" / "doctrees"), str(site), str(site / "_build" / "html")],
+        capture_output=True, text=True, cwd=site)
+
+
+def front_matter(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+
+def add_related(page: Path, docname: str) -> None:
+    """Add a line to the page's `related:` list, as staff do (either list style)."""
+    text = page.read_text(encoding="utf-8")
+    new, count = re.subn(r"^related: \[(.*)\]$",
+                         lambda m: f"related: [{m[1] + ', ' if m[1] else ''}{docname}]",
+                         text, count=1, flags=re.M)
+    if not count:
+        new, count = re.subn(r"^(related:\n(?:  - .*\n)*)", rf"\1  - {docname}\n",
+                             text, count=1, flags=re.M)
+    assert count == 1, f"{page.name} has no related: list"
+    page.write_text(new, encoding="utf-8")
+    assert docname in front_matter(page)["related"]
+
+
+def related_links(html: Path) -> set[str]:
+    """The link targets listed under the page's "Related topics" heading."""
+    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    heading = soup.find(lambda tag: tag.name in {"h2", "h3", "p"}
+                        and tag.get_text(strip=True).rstrip("¶#").strip() == "Related topics")
+    assert heading is not None, f"{html.name} has no Related topics"
+    container = heading.find_parent(["section", "nav", "aside", "div"])
+    return {a["href"].split("#")[0] for a in container.find_all("a", href=True)}
+
+
+def menu_links(html: Path) -> dict[str, str]:
+    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    tree = soup.select_one(".sidebar-tree")
+    assert tree is not None, f"{html.name} has no menu"
+    return {a["href"]: a.get_text(strip=True) for a in tree.find_all("a", href=True)}
+
+
+def test_new_approach_page_builds_strict_is_in_menu_and_related_both_ways(site_copy):
+    made = run_new_page(site_copy, "--kind", "approach", "--title", "Somatic therapy",
+                        "--reviewer", "clinician-a")
+    assert made.returncode == 0, made.stderr
+    page = site_copy / "approaches" / "somatic-therapy.md"
+    meta = front_matter(page)
+    today = dt.date.today()
+    assert meta["kind"] == "approach" and meta["reviewed_by"] == "clinician-a"
+    assert meta["last_reviewed"] == today
+    assert meta["next_review"] == new_page.one_year_later(today)
+    assert meta["related"] == [] and meta["audience"] == ["clients", "families"]
+    assert 0 < len(meta["description"]) <= 160
+    assert "approaches/somatic-therapy.html" in \
+        (site_copy / "published-urls.txt").read_text().split()
+
+    add_related(site_copy / "specialties" / "addiction.md", "approaches/somatic-therapy")
+    result = build(site_copy, "-nW", "--keep-going")
+    assert result.returncode == 0, result.stderr
+
+    out = site_copy / "_build" / "html"
+    assert menu_links(out / "contact.html")["approaches/somatic-therapy.html"] == \
+        "Somatic therapy"
+    assert "../specialties/addiction.html" in related_links(out / "approaches" / "somatic-therapy.html")
+    assert "../approaches/somatic-therapy.html" in related_links(out / "specialties" / "addiction.html")
+
+
+@pytest.mark.parametrize("kind, folder, caption", [
+    ("specialty", "specialties/", "What we help with"),
+    ("approach", "approaches/", "How we work"),
+    ("general", "", "About us"),
+])
+def test_each_kind_goes_in_its_folder_and_menu(site_copy, kind, folder, caption):
+    path = new_page.create_page(site_copy, kind, "Grief and Loss", "clinician-b",
+                                dt.date(2026, 3, 1))
+    assert path == site_copy / f"{folder}grief-and-loss.md"
+    index = (site_copy / "index.md").read_text(encoding="utf-8")
+    block = re.search(r"```\{toctree\}\n:caption: " + re.escape(caption) + r"\n(.*?)```",
+                      index, re.S)
+    assert block and block[1].strip().splitlines()[-1] == f"{folder}grief-and-loss"
+    assert index.count(f"{folder}grief-and-loss") == 1
+
+
+def test_asks_when_answers_are_missing(site_copy):
+    made = run_new_page(site_copy, stdin="2\nSomatic therapy\nclinician-b\n")
+    assert made.returncode == 0, made.stderr
+    assert "specialty" in made.stdout and "clinician-a" in made.stdout  # the choices shown
+    assert front_matter(site_copy / "approaches" / "somatic-therapy.md")["reviewed_by"] == \
+        "clinician-b"
+
+
+def test_refuses_to_overwrite_a_page(site_copy):
+    addiction = site_copy / "specialties" / "addiction.md"
+    before = addiction.read_text(encoding="utf-8")
+    index_before = (site_copy / "index.md").read_text(encoding="utf-8")
+    made = run_new_page(site_copy, "--kind", "specialty", "--title", "Addiction",
+                        "--reviewer", "clinician-a")
+    assert made.returncode == 1
+    assert "specialties/addiction.md already exists" in made.stderr
+    assert addiction.read_text(encoding="utf-8") == before
+    assert (site_copy / "index.md").read_text(encoding="utf-8") == index_before
+
+
+def test_refuses_an_unknown_reviewer_and_suggests_the_nearest(site_copy):
+    made = run_new_page(site_copy, "--kind", "approach", "--title", "Somatic therapy",
+                        "--reviewer", "clinican-b")
+    assert made.returncode == 1
+    assert "There is no reviewer 'clinican-b' in practice.yaml" in made.stderr
+    assert "Did you mean 'clinician-b'?" in made.stderr
+    assert not (site_copy / "approaches" / "somatic-therapy.md").exists()
+
+
+def test_refuses_an_unknown_kind(site_copy):
+    made = run_new_page(site_copy, "--kind", "blog", "--title", "News", "--reviewer",
+                        "clinician-a")
+    assert made.returncode == 1
+    assert "'blog' is not a kind of page" in made.stderr
+
+
+def test_refuses_an_address_that_redirects_elsewhere(site_copy):
+    (site_copy / "redirects.yaml").write_text(
+        "redirects:\n  approaches/somatic-therapy: approaches/mindfulness\n", encoding="utf-8")
+    made = run_new_page(site_copy, "--kind", "approach", "--title", "Somatic therapy",
+                        "--reviewer", "clinician-a")
+    assert made.returncode == 1
+    assert "old address" in made.stderr
+    assert not (site_copy / "approaches" / "somatic-therapy.md").exists()
+
+
+def test_file_names_and_dates():
+    assert new_page.slugify("Eye movement (EMDR) & trauma") == "eye-movement-emdr-trauma"
+    assert new_page.slugify("Café évening") == "cafe-evening"
+    assert new_page.one_year_later(dt.date(2028, 2, 29)) == dt.date(2029, 2, 28)

@@ -1,0 +1,59 @@
+"""Live preview (`make livehtml`) stays right in incremental builds: adding or
+renaming a page updates every page's menu; an ordinary edit rebuilds one page."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+
+def build(site: Path) -> subprocess.CompletedProcess:
+    """An incremental build, like sphinx-autobuild's (warnings do not matter here)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-n", "-d",
+         str(site / "_build" / "doctrees"), str(site), str(site / "_build" / "live")],
+        capture_output=True, text=True, cwd=site)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def menu(site: Path, page: str) -> dict[str, str]:
+    html = (site / "_build" / "live" / page).read_text(encoding="utf-8")
+    tree = BeautifulSoup(html, "html.parser").select_one(".sidebar-tree")
+    return {a["href"]: a.get_text(strip=True) for a in tree.find_all("a", href=True)}
+
+
+def test_menus_follow_added_and_renamed_pages_and_edits_stay_incremental(site_copy):
+    build(site_copy)
+    assert "approaches/somatic-therapy.html" not in menu(site_copy, "contact.html")
+
+    made = subprocess.run([sys.executable, "tools/new_page.py", "--kind", "approach",
+                           "--title", "Somatic therapy", "--reviewer", "clinician-a"],
+                          cwd=site_copy, capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    build(site_copy)
+    assert menu(site_copy, "contact.html")["approaches/somatic-therapy.html"] == "Somatic therapy"
+    assert menu(site_copy, "specialties/addiction.html")[
+        "../approaches/somatic-therapy.html"] == "Somatic therapy"
+
+    page = site_copy / "approaches" / "somatic-therapy.md"
+    page.write_text(page.read_text().replace("# Somatic therapy", "# Body-based therapy"))
+    build(site_copy)
+    assert menu(site_copy, "contact.html")["approaches/somatic-therapy.html"] == \
+        "Body-based therapy"
+
+    contact = site_copy / "_build" / "live" / "contact.html"
+    written = contact.stat().st_mtime_ns
+    page.write_text(page.read_text() + "\nOne more short line.\n")
+    result = build(site_copy)
+    assert contact.stat().st_mtime_ns == written, "an ordinary edit rewrote other pages"
+    assert "somatic-therapy" in result.stdout
+
+    page.unlink()
+    index = site_copy / "index.md"
+    index.write_text(index.read_text().replace("approaches/somatic-therapy\n", ""))
+    build(site_copy)
+    assert "approaches/somatic-therapy.html" not in menu(site_copy, "contact.html")
