@@ -124,7 +124,8 @@ KINDS = {
     "general": Kind("", "About us", GENERAL),
 }
 
-DESCRIPTION = "Write one short sentence here for search results. Say who this page is for and how we help."
+DESCRIPTION = ("Write one short sentence here, for search results, that says who this page "
+               "is for and how we help.")
 
 TOCTREE_START = re.compile(r"^(?P<fence>`{3,}|:{3,})\{toctree\}\s*$")
 ENTRY_TARGET = re.compile(r"<([^<>]+)>\s*$")

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import assets, crisis, live_preview, navigation, practice_data, practice_markup
+from . import (assets, crisis, live_preview, navigation, practice_data, practice_markup,
+               redirects)
 
 __version__ = "1.0"
 
-_MODULES = (practice_data, practice_markup, crisis, navigation, live_preview, assets)
+_MODULES = (practice_data, practice_markup, crisis, navigation, live_preview, assets,
+            redirects)
 
 
 def setup(app: Sphinx) -> dict:
