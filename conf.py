@@ -7,6 +7,7 @@ practice.yaml, read by the site's extension in _ext/practice.
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
@@ -21,6 +22,9 @@ extensions = [
     # third-party
     "myst_parser",
     "sphinx_design",
+    "sphinxext.opengraph",
+    "sphinx_sitemap",
+    "notfound.extension",
     # ours
     "practice",
 ]
@@ -47,6 +51,27 @@ html_show_sphinx = False
 html_theme_options = {
     "top_of_page_buttons": [],
 }
+# The practice's look, crisis line, "Exit this page" and footer (see _templates/).
+templates_path = ["_templates"]
+html_css_files = ["site.css"]
+html_js_files = ["site.js"]
+html_logo = "_static/logo.svg"
+html_favicon = "_static/logo.svg"
+html_extra_path = ["_extra"]  # robots.txt
+html_use_index = False
+html_domain_indices = False
 
 # Read the Docs sets this; it makes every page carry an absolute canonical link.
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+
+# -- Findability: sharing tags, sitemap, 404 page -----------------------------
+# A local build has no public address; Read the Docs gives the real one above.
+site_url = html_baseurl or "http://127.0.0.1:8000/"
+sitemap_url_scheme = "{link}"  # the Read the Docs address already holds /en/latest/
+sitemap_excludes = ["search.html", "404.html"]
+ogp_site_url = site_url
+ogp_enable_meta_description = False  # the practice extension writes it from front matter
+ogp_social_cards = {"enable": False}
+ogp_custom_meta_tags = ['<meta name="twitter:card" content="summary">']
+notfound_template = "404.html"
+notfound_urls_prefix = urlparse(site_url).path

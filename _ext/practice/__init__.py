@@ -9,11 +9,11 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 
 from . import (assets, crisis, live_preview, navigation, practice_data, practice_markup,
-               redirects)
+               redirects, sharing)
 
 __version__ = "1.0"
 
-_MODULES = (practice_data, practice_markup, crisis, navigation, live_preview, assets,
+_MODULES = (practice_data, practice_markup, crisis, navigation, live_preview, assets, sharing,
             redirects)
 
 
