@@ -9,7 +9,7 @@ SPHINXOPTS ?= -nW --keep-going
 BUILDDIR   := _build
 PORT       ?= 8000
 
-.PHONY: html livehtml test clean
+.PHONY: html livehtml test clean new-page check
 
 $(INSTALLED): requirements.txt requirements-test.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,17 @@ html: $(INSTALLED)
 livehtml: $(INSTALLED)
 	$(BIN)/sphinx-autobuild -b html $(SPHINXOPTS) --host 127.0.0.1 --port $(PORT) \
 		--ignore "$(BUILDDIR)/*" --ignore "tests/*" --ignore "bench/*" . $(BUILDDIR)/live
+
+## new-page: create a page, ready to fill in (asks for its kind, title and reviewer,
+##   or give them: make new-page KIND=approach TITLE="Somatic therapy" REVIEWER=clinician-a)
+new-page: $(INSTALLED)
+	@$(BIN)/python tools/new_page.py $(if $(KIND),--kind "$(KIND)") \
+		$(if $(TITLE),--title "$(TITLE)") $(if $(REVIEWER),--reviewer "$(REVIEWER)")
+
+## check: every content check (front matter, links, language, reading level, review
+##   dates, old addresses), in seconds; prints a short summary. No browser tests.
+check: $(INSTALLED)
+	@$(BIN)/python tools/check.py
 
 ## test: run every test (builds the site itself, in a temporary folder)
 test: $(INSTALLED)

@@ -1,0 +1,193 @@
+"""`make check`: every content check, quickly, with a short summary.
+
+Runs the site's build with every check on (the strict options: missing links are
+errors), but without writing the HTML (Sphinx's ``dummy`` builder), into
+_build/check. Runs after the first are incremental: only changed pages are read
+again. Then it checks that every address in published-urls.txt still leads to a
+page or a redirect, and that every page is listed there.
+
+It prints how many pages were checked and either "All checks passed" or each
+problem as ``file:line: message``. Pages that still have a "Write here:" prompt
+from `make new-page` are listed as a reminder. Exit status 0 means no problems.
+
+Sphinx shows a warning found while reading a page only on the build that read
+the page; an incremental build does not read unchanged pages. So this tool keeps
+those warnings per page (``_build/check/read-warnings.json``) and shows them again
+until the page is changed and read without them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import copy
+import io
+import json
+import logging
+import re
+import sys
+import time
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.util.build_phase import BuildPhase
+from sphinx.util.console import nocolor
+from sphinx.util.docutils import docutils_namespace, patch_docutils
+from sphinx.util.logging import NAMESPACE, WarningLogRecordTranslator, is_suppressed_warning
+
+ROOT = Path(__file__).resolve().parent.parent
+PROMPT = "Write here:"
+INIT_WARNING = re.compile(r"^(?:\S.*?: )?(?:WARNING|ERROR|CRITICAL): ")
+
+
+class Recorder(logging.Handler):
+    """Collects the build's warnings, each with the page being read if any."""
+
+    def __init__(self, app: Sphinx) -> None:
+        super().__init__(logging.WARNING)
+        self.app = app
+        self.translator = WarningLogRecordTranslator(app)
+        self.read: dict[str, list[str]] = {}      # page -> warnings found reading it
+        self.consistency: list[str] = []          # the whole-site checks after reading
+        self.other: list[str] = []                # found on every build
+        self.consistency_checked = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if is_suppressed_warning(getattr(record, "type", ""), getattr(record, "subtype", ""),
+                                 self.app.config.suppress_warnings):
+            return
+        record = copy.copy(record)
+        self.translator.filter(record)
+        text = relative(record.getMessage(), Path(self.app.srcdir))
+        phase = self.app.phase
+        docname = self.app.env.current_document.docname if phase == BuildPhase.READING else ""
+        if docname:
+            self.read.setdefault(docname, []).append(text)
+        elif phase == BuildPhase.CONSISTENCY_CHECK:
+            self.consistency.append(text)
+        else:
+            self.other.append(text)
+
+
+def relative(message: str, root: Path) -> str:
+    """Show file names from the site's folder, and no 'WARNING:' (all are problems)."""
+    message = message.replace(f"{root}/", "")
+    return re.sub(r"^(\S[^\n]*?: )?(?:WARNING|ERROR|CRITICAL): ", r"\1", message)
+
+
+def where(problem: str) -> tuple[str, int]:
+    """Sort key: the file, then the line."""
+    match = re.match(r"^([^\s:]+)(?::(\d+))?:", problem)
+    return (match[1], int(match[2] or 0)) if match else ("", 0)
+
+
+def published_url_problems(root: Path, pages: set[str], redirects: dict[str, str]) -> list[str]:
+    path = root / "published-urls.txt"
+    if not path.exists():
+        return []
+    problems = []
+    listed = set()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        url = line.strip()
+        if not url or url.startswith("#"):
+            continue
+        listed.add(url)
+        docname = url.removesuffix(".html")
+        if docname not in pages and docname not in redirects:
+            problems.append(
+                f"published-urls.txt:{number}: the address {url} no longer leads to a page. "
+                "If the page moved, add a line to redirects.yaml: "
+                f"'  {docname}: new/page' (see CONTRIBUTING.md).")
+    for docname in sorted(pages - {url.removesuffix('.html') for url in listed}):
+        problems.append(f"published-urls.txt: the page {docname}.md is not listed. "
+                        f"Add the line '{docname}.html' (make new-page does this for you).")
+    return problems
+
+
+def pages_with_prompts(app: Sphinx) -> list[str]:
+    found = []
+    for docname in sorted(app.env.found_docs):
+        count = app.env.doc2path(docname).read_text(encoding="utf-8").count(PROMPT)
+        if count:
+            found.append(f"{app.env.doc2path(docname, False)}: {count} \"{PROMPT}\" "
+                         f"prompt{'s' if count > 1 else ''} still to replace")
+    return found
+
+
+def run_check(root: Path, out: Path) -> tuple[int, list[str], list[str]]:
+    """Check the site in ``root``; return (pages checked, problems, reminders)."""
+    cache_file = out / "read-warnings.json"
+    try:
+        cache = json.loads(cache_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        cache = None
+    cache_file.unlink(missing_ok=True)  # written again only if this run completes
+
+    init_warnings = io.StringIO()
+    nocolor()
+    with patch_docutils(root), docutils_namespace(), contextlib.redirect_stdout(io.StringIO()):
+        app = Sphinx(str(root), str(root), str(out / "dummy"), str(out / "doctrees"), "dummy",
+                     confoverrides={"nitpicky": True}, status=None, warning=init_warnings,
+                     freshenv=cache is None)
+        at_init = init_warnings.getvalue()
+        recorder = Recorder(app)
+        logging.getLogger(NAMESPACE).addHandler(recorder)
+        app.connect("env-check-consistency",
+                    lambda _app, _env: setattr(recorder, "consistency_checked", True))
+        try:
+            app.build()
+        finally:
+            logging.getLogger(NAMESPACE).removeHandler(recorder)
+
+    pages = set(app.env.found_docs)
+    read = {name: warnings for name, warnings in (cache or {}).get("read", {}).items()
+            if name in pages}
+    read.update(recorder.read)
+    for name in pages:
+        read.setdefault(name, [])
+    consistency = (recorder.consistency if recorder.consistency_checked or cache is None
+                   else cache.get("consistency", []))
+    out.mkdir(parents=True, exist_ok=True)
+    cache_file.write_text(json.dumps({"read": read, "consistency": consistency}),
+                          encoding="utf-8")
+
+    at_start: list[str] = []
+    for line in at_init.splitlines():
+        if INIT_WARNING.match(line):
+            at_start.append(relative(line, root))
+        elif at_start and line.strip():
+            at_start[-1] += "\n" + line
+    problems = sorted(dict.fromkeys(at_start + [w for name in read for w in read[name]]
+                                    + consistency + recorder.other), key=where)
+    problems += published_url_problems(root, pages, app.config.redirects)
+    return len(pages), problems, pages_with_prompts(app)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="check", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    started = time.perf_counter()
+    try:
+        count, problems, reminders = run_check(root, root / "_build" / "check")
+    except Exception as exc:  # a mistake that stops Sphinx itself, e.g. broken YAML
+        message = getattr(exc, "message", None) or str(exc)
+        print(f"The check could not finish: {relative(message, root)}", file=sys.stderr)
+        return 1
+    seconds = time.perf_counter() - started
+    if reminders:
+        print("Still to write:\n" + "\n".join(f"  {line}" for line in reminders) + "\n")
+    if problems:
+        print("\n".join(problems))
+        print(f"\nChecked {count} pages in {seconds:.1f} s: "
+              f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found (listed above).\n"
+              "Each message says what to change. CONTRIBUTING.md has a table of every "
+              "message and how to fix it.")
+        return 1
+    print(f"Checked {count} pages in {seconds:.1f} s: 0 problems found. All checks passed.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
