@@ -10,11 +10,14 @@ from sphinx.application import Sphinx
 
 from . import (assets, crisis, live_preview, navigation, practice_data, practice_markup,
                redirects, sharing)
+from . import findings, page_metadata, reading_level  # content governance
 
 __version__ = "1.0"
 
 _MODULES = (practice_data, practice_markup, crisis, navigation, live_preview, assets, sharing,
             redirects)
+# Content governance: front matter, reviews, language and reading level.
+_MODULES += (findings, page_metadata, reading_level)
 
 
 def setup(app: Sphinx) -> dict:

@@ -1,0 +1,123 @@
+"""Check every page's front matter while it is read, and keep what it says.
+
+The schema and its messages are in ``front_matter``. Here the build reads each
+page's source for its front matter (MyST passes lists as JSON text and drops the
+lines; reading the block again gives real dates and the line of each field), records
+each problem as a ``metadata`` finding, and stores the valid values in
+``env.practice_pages[docname]`` for the footer, related topics and structured data.
+Related pages are checked against the site's pages on every build (``related``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from pathlib import Path
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
+from sphinx.errors import ConfigError
+from sphinx.util import docname_join
+
+from . import findings
+from .front_matter import PageInfo, read_front_matter_file, validate
+from .messages import Subtype, render
+from .practice_data import clinician_by_id
+
+
+def today(config: Config) -> dt.date:
+    """The date reviews are judged against: ``practice_today`` if set (tests), else today."""
+    return dt.date.fromisoformat(config.practice_today) if config.practice_today else dt.date.today()
+
+
+def pages(env: BuildEnvironment) -> dict[str, PageInfo]:
+    if not hasattr(env, "practice_pages"):
+        env.practice_pages = {}
+    return env.practice_pages
+
+
+def linked_docs(doctree: nodes.document, docname: str) -> tuple[str, ...]:
+    """The pages this page links to in its body (Markdown links and {doc} roles)."""
+    found = []
+    for ref in doctree.findall(addnodes.pending_xref):
+        target = ref.get("reftarget")
+        if not target:
+            continue
+        if ref.get("refdomain") == "doc":
+            found.append(target)
+        elif ref.get("refdomain") == "std" and ref.get("reftype") == "doc":
+            found.append(docname_join(docname, target.removeprefix("/"))
+                         if not target.startswith("/") else target.removeprefix("/"))
+    return tuple(dict.fromkeys(doc for doc in found if doc != docname))
+
+
+def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
+    env = app.env
+    docname = env.docname
+    path = Path(env.doc2path(docname))
+    if path.suffix != ".md":
+        return
+    ids = list(clinician_by_id(app.config))
+    info, problems = validate(read_front_matter_file(path), ids, today(app.config),
+                              app.config.practice_extra_front_matter_keys)
+    info.links = linked_docs(doctree, docname)
+    pages(env)[docname] = info
+    for problem in problems:
+        findings.add(env, docname, Subtype.metadata, problem.line, problem.message)
+
+
+def nearest_docname(value: str, docnames: set[str]) -> str:
+    """The existing page a mistyped name most likely meant, as ' (did you mean ...)'."""
+    same_file = sorted(doc for doc in docnames if doc.rsplit("/", 1)[-1] == value.rsplit("/", 1)[-1])
+    match = same_file or difflib.get_close_matches(value, sorted(docnames), n=1, cutoff=0.6)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
+    """Check related pages exist; every build, since pages come and go."""
+    for docname, info in sorted(pages(env).items()):
+        if docname not in env.found_docs:
+            continue
+        for target in info.related:
+            location = (docname, info.line("related"))
+            if target == docname:
+                findings.warn(Subtype.related, render("related-self", value=f"'{target}'"), location)
+            elif target not in env.found_docs:
+                findings.warn(Subtype.related, render(
+                    "related-unknown", value=f"'{target}'",
+                    hint=nearest_docname(target, env.found_docs)), location)
+
+
+def on_env_purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    pages(env).pop(docname, None)
+
+
+def on_env_merge_info(app: Sphinx, env: BuildEnvironment, docnames: set[str],
+                      other: BuildEnvironment) -> None:
+    for docname in docnames:
+        if docname in pages(other):
+            pages(env)[docname] = pages(other)[docname]
+
+
+def on_config_inited(app: Sphinx, config: Config) -> None:
+    if config.practice_today:
+        try:
+            dt.date.fromisoformat(config.practice_today)
+        except ValueError:
+            raise ConfigError(
+                f"practice_today is {config.practice_today!r}; write a date like "
+                "'2026-11-28', or leave it empty to use today's date.") from None
+
+
+def setup(app: Sphinx) -> None:
+    app.add_config_value("practice_today", "", "env", types=[str])
+    app.add_config_value("practice_extra_front_matter_keys", [], "env", types=[list, tuple])
+    app.connect("config-inited", on_config_inited)
+    # Before the other checks, which read this page's front matter from the store.
+    app.connect("doctree-read", on_doctree_read, priority=400)
+    app.connect("env-purge-doc", on_env_purge_doc)
+    app.connect("env-merge-info", on_env_merge_info)
+    app.connect("env-updated", on_env_updated)

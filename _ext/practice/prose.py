@@ -1,0 +1,83 @@
+"""Find the prose of a page in its doctree, for the reading-level and language checks.
+
+Prose means paragraphs (list items hold paragraphs too) in the body. Left out:
+headings, the glossary's terms, card titles, code, the crisis-lines block, the
+generated review footer and related topics, and a final "Sources" section (titles
+of cited works are names, not our writing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from docutils import nodes
+
+SKIP_CLASSES = {"crisis-lines", "review-footer", "related-topics", "sd-card-title"}
+SOURCES_TITLES = {"sources", "references"}
+SKIP_NODES = (nodes.literal_block, nodes.raw, nodes.comment, nodes.system_message,
+              nodes.doctest_block, nodes.substitution_definition)
+# The role that marks a quoted label (see ``person_first``).
+CALLED_CLASS = "called"
+
+
+def is_sources_section(node: nodes.Node) -> bool:
+    return (isinstance(node, nodes.section) and len(node) > 0
+            and isinstance(node[0], nodes.title)
+            and node[0].astext().strip().lower() in SOURCES_TITLES)
+
+
+def is_excluded(node: nodes.Node) -> bool:
+    """True if ``node`` sits in a part of the page that is not the page's own prose."""
+    current = node
+    while current is not None:
+        if isinstance(current, SKIP_NODES) or is_sources_section(current):
+            return True
+        if isinstance(current, nodes.Element) and SKIP_CLASSES & set(current.get("classes", [])):
+            return True
+        current = current.parent
+    return False
+
+
+def line_of(node: nodes.Node) -> int | None:
+    current = node
+    while current is not None:
+        if getattr(current, "line", None):
+            return current.line
+        current = current.parent
+    return None
+
+
+def paragraphs(doctree: nodes.document) -> Iterator[tuple[str, int | None]]:
+    """Each prose paragraph's text and line."""
+    for para in doctree.findall(nodes.paragraph):
+        if not is_excluded(para):
+            yield para.astext(), line_of(para)
+
+
+BLOCKS = (nodes.paragraph, nodes.title, nodes.term, nodes.rubric, nodes.caption,
+          nodes.line, nodes.field_name)
+
+
+def checkable_text(node: nodes.Element) -> str:
+    """The text of a block with quoted labels and code blanked out (same length)."""
+    parts = []
+    for text in node.findall(nodes.Text):
+        skip = False
+        parent = text.parent
+        while parent is not None and parent is not node.parent:
+            if isinstance(parent, (nodes.literal, nodes.raw)) or CALLED_CLASS in parent.get("classes", []):
+                skip = True
+                break
+            parent = parent.parent
+        value = str(text)
+        parts.append(" " * len(value) if skip else value)
+    return "".join(parts)
+
+
+def text_blocks(doctree: nodes.document) -> Iterator[tuple[str, int | None]]:
+    """Every block of visible words (paragraphs and headings) to scan for wording."""
+    for block in doctree.findall(lambda n: isinstance(n, BLOCKS)):
+        if any(isinstance(child, BLOCKS) for child in block.findall(include_self=False)):
+            continue  # its inner blocks are scanned on their own
+        if not is_excluded(block):
+            yield checkable_text(block), line_of(block)
