@@ -1,0 +1,411 @@
+"""Ship only the CSS, JavaScript and markup each page uses.
+
+Stock Furo + sphinx-design link about 150 KB of CSS and JS to every page; most of it
+styles things this site never shows (code highlighting, API docs, tabs, badges).
+
+- Scripts that a page does not use are not linked: Sphinx's doctools and search
+  highlighting (only the search page keeps them) and sphinx-design's tabs (only pages
+  with tabs keep them).
+- Each page links one stylesheet instead of Sphinx's, Furo's, sphinx-design's and the
+  site's own. When the build has finished, that stylesheet is made for the page
+  from those files, in their order, keeping only the rules whose selectors can match
+  the page (its elements, classes and ids, and the class names its scripts add) and
+  only the custom properties (``--name``) that something uses. Media queries
+  (Furo's dark mode and responsive layout) are pruned the same way, not dropped. It
+  is minified and saved as ``_static/css/<checksum>.css``: pages that need the same
+  rules share one file, which browsers cache.
+- The scripts pages load are minified (licence comments kept).
+- Each page's markup loses the icons it never shows from Furo's icon sprite, and the
+  indentation of its lines (not inside ``pre``, ``textarea``, ``script``, ``style``).
+
+All of this runs again over every page on every build, so a change to a stylesheet
+reaches pages that Sphinx did not rewrite. ``practice_lean_assets = False``
+(``-D practice_lean_assets=0``) restores stock assets, for comparison in bench/.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import rcssmin
+import rjsmin
+import tinycss2
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.builders.html._assets import _CascadingStyleSheet
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+CSS_DIR = "_static/css"
+PLACEHOLDER = f"{CSS_DIR}/pending.css"
+SEARCH_ONLY_SCRIPTS = {"documentation_options.js", "doctools.js", "sphinx_highlight.js"}
+TABS_SCRIPT = "design-tabs.js"
+
+# Rules inside these at-rules are pruned one by one; other at-rules are kept whole.
+NESTING_AT_RULES = {"media", "supports", "layer", "container"}
+ALWAYS_PRESENT = frozenset({"html", "body", "head", "*"})
+
+
+def _is_local(filename: Any) -> bool:
+    return "://" not in str(filename)
+
+
+# -- While writing each page -----------------------------------------------------
+
+def on_html_page_context(app: Sphinx, pagename: str, templatename: str,
+                         context: dict[str, Any], doctree: nodes.document | None) -> None:
+    if not app.config.practice_lean_assets or "css_files" not in context:
+        return
+    originals = getattr(app.builder, "_orig_css_files", app.builder._css_files)
+    css_files = list(context["css_files"])
+    rest = [css for css in css_files if not (_is_local(css.filename) and css in originals)]
+    if len(rest) < len(css_files):
+        context["css_files"] = [_CascadingStyleSheet(PLACEHOLDER, priority=200), *rest]
+
+    body = context.get("body", "")
+    keep = []
+    for script in context.get("script_files", []):
+        name = Path(str(getattr(script, "filename", "") or "")).name
+        if name in SEARCH_ONLY_SCRIPTS and pagename != "search":
+            continue
+        if name == TABS_SCRIPT and "sd-tab-set" not in body:
+            continue
+        keep.append(script)
+    context["script_files"] = keep
+
+
+# -- What a page uses -------------------------------------------------------------
+
+CLASS_ATTR = re.compile(r'\sclass="([^"]*)"')
+ID_ATTR = re.compile(r'\sid="([^"]*)"')
+ELEMENT = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
+JS_STRING = re.compile(r"""["'`]([A-Za-z_][\w-]*)["'`]""")
+VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
+
+
+@dataclass
+class UsedNames:
+    """Elements, classes, ids and custom properties that a page (or site) uses."""
+
+    elements: set[str] = field(default_factory=lambda: set(ALWAYS_PRESENT))
+    classes: set[str] = field(default_factory=set)
+    ids: set[str] = field(default_factory=set)
+    variables: set[str] = field(default_factory=set)
+
+    def add_html(self, text: str) -> None:
+        for value in CLASS_ATTR.findall(text):
+            self.classes.update(value.split())
+        self.ids.update(ID_ATTR.findall(text))
+        self.elements.update(name.lower() for name in ELEMENT.findall(text))
+        self.variables.update(VAR_USE.findall(text))
+
+    def add_script(self, text: str) -> None:
+        # Class names a script may add at run time: any identifier-like string.
+        names = JS_STRING.findall(text)
+        self.classes.update(names)
+        self.ids.update(names)
+        self.variables.update(VAR_USE.findall(text))
+
+    def update(self, other: UsedNames) -> None:
+        self.elements |= other.elements
+        self.classes |= other.classes
+        self.ids |= other.ids
+        self.variables |= other.variables
+
+
+# -- Stylesheets, parsed once per build, pruned per page ----------------------------
+
+FUNCTIONAL_PSEUDO = re.compile(r"::?[\w-]+\(")
+ATTRIBUTE = re.compile(r"\[[^\]]*\]")
+PSEUDO = re.compile(r"::?[\w-]+")
+SIMPLE = re.compile(r"([.#]?)(-?[_a-zA-Z][\w-]*|\*)")
+
+
+def _strip_functional(selector: str) -> str:
+    """Drop :not(...), :is(...), :where(...) and friends: they never require a name."""
+    out = []
+    i = 0
+    while i < len(selector):
+        match = FUNCTIONAL_PSEUDO.match(selector, i)
+        if match:
+            depth, j = 1, match.end()
+            while j < len(selector) and depth:
+                depth += {"(": 1, ")": -1}.get(selector[j], 0)
+                j += 1
+            i = j
+            continue
+        out.append(selector[i])
+        i += 1
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Selector:
+    """One selector and the names an element tree must have for it to match."""
+
+    text: str
+    classes: frozenset[str]
+    ids: frozenset[str]
+    elements: frozenset[str]
+
+    @classmethod
+    def parse(cls, text: str) -> Selector:
+        if "\\" in text:  # escaped names: keep rather than guess
+            return cls(text, frozenset(), frozenset(), frozenset())
+        simple = PSEUDO.sub(" ", ATTRIBUTE.sub(" ", _strip_functional(text)))
+        classes, ids, elements = set(), set(), set()
+        for prefix, name in SIMPLE.findall(simple):
+            if prefix == ".":
+                classes.add(name)
+            elif prefix == "#":
+                ids.add(name)
+            elif name != "*":
+                elements.add(name.lower())
+        return cls(text, frozenset(classes), frozenset(ids), frozenset(elements))
+
+    def can_match(self, used: UsedNames) -> bool:
+        """False only when the selector needs an element, class or id the page lacks."""
+        return (self.classes <= used.classes and self.ids <= used.ids
+                and self.elements <= used.elements)
+
+
+@dataclass
+class Rule:
+    """A style rule (selectors and declarations) or an at-rule kept whole."""
+
+    context: tuple[str, ...]  # enclosing @media/@supports heads
+    selectors: list[Selector] | None  # None: an at-rule such as @font-face, kept whole
+    declarations: list[tuple[str | None, str]]  # (custom property name or None, text)
+    uses: set[str]  # custom properties the rule's ordinary declarations use
+
+
+def _split_selectors(text: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [part.strip() for part in parts if part.strip()]
+
+
+class Stylesheets:
+    """The site's stylesheets, in order, ready to be cut down to what a page uses."""
+
+    def __init__(self, sources: list[tuple[str, str | None]]) -> None:
+        """``sources``: (CSS text, media attribute or None) pairs, in cascade order."""
+        self.rules: list[Rule] = []
+        self.depends: dict[str, set[str]] = {}  # custom property -> properties it uses
+        for text, media in sources:
+            context = (f"@media {media}",) if media and media != "all" else ()
+            self._add(tinycss2.parse_stylesheet(text, skip_comments=True,
+                                                skip_whitespace=True), context)
+
+    def _add(self, nodes_: list, context: tuple[str, ...]) -> None:
+        for node in nodes_:
+            if node.type == "qualified-rule":
+                declarations, uses = [], set()
+                for item in tinycss2.parse_blocks_contents(node.content, skip_comments=True,
+                                                           skip_whitespace=True):
+                    if item.type == "declaration":
+                        value = tinycss2.serialize(item.value).strip()
+                        important = "!important" if item.important else ""
+                        names = set(VAR_USE.findall(value))
+                        if item.name.startswith("--"):
+                            self.depends.setdefault(item.name, set()).update(names)
+                            declarations.append((item.name, f"{item.name}:{value}{important}"))
+                        else:
+                            uses |= names
+                            declarations.append((None, f"{item.name}:{value}{important}"))
+                    elif item.type in ("qualified-rule", "at-rule"):  # CSS nesting
+                        text = tinycss2.serialize([item])
+                        uses |= set(VAR_USE.findall(text))
+                        declarations.append((None, text))
+                selectors = [Selector.parse(s)
+                             for s in _split_selectors(tinycss2.serialize(node.prelude))]
+                self.rules.append(Rule(context, selectors, declarations, uses))
+            elif node.type == "at-rule" and node.lower_at_keyword != "charset":
+                head = f"@{node.at_keyword} {tinycss2.serialize(node.prelude).strip()}"
+                if node.lower_at_keyword in NESTING_AT_RULES and node.content is not None:
+                    self._add(tinycss2.parse_rule_list(node.content, skip_comments=True,
+                                                       skip_whitespace=True),
+                              (*context, head))
+                else:
+                    text = tinycss2.serialize([node])
+                    self.rules.append(Rule(context, None, [(None, text)],
+                                           set(VAR_USE.findall(text))))
+
+    def for_page(self, used: UsedNames) -> str:
+        """The rules that can apply to a page that uses ``used``, minified."""
+        chosen: list[tuple[Rule, list[str]]] = []
+        needed = set(used.variables)
+        for rule in self.rules:
+            if rule.selectors is None:
+                chosen.append((rule, []))
+            else:
+                selectors = [s.text for s in rule.selectors if s.can_match(used)]
+                if not selectors:
+                    continue
+                chosen.append((rule, selectors))
+            needed |= rule.uses
+        todo = list(needed)
+        while todo:
+            for name in self.depends.get(todo.pop(), ()):
+                if name not in needed:
+                    needed.add(name)
+                    todo.append(name)
+
+        out: list[str] = []
+        open_context: tuple[str, ...] = ()
+        for rule, selectors in chosen:
+            if rule.selectors is None:
+                body = rule.declarations[0][1]
+            else:
+                declarations = [text for name, text in rule.declarations
+                                if name is None or name in needed]
+                if not declarations:
+                    continue
+                body = f"{','.join(selectors)}{{{';'.join(declarations)}}}"
+            if rule.context != open_context:
+                out.append("}" * len(open_context))
+                out.append("".join(f"{head}{{" for head in rule.context))
+                open_context = rule.context
+            out.append(body)
+        out.append("}" * len(open_context))
+        return rcssmin.cssmin("".join(out))
+
+
+# -- Markup ----------------------------------------------------------------------------
+
+SPRITE = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" style="display: none;">'
+                    r"(?:\s*<symbol\b.*?</symbol>)*\s*</svg>\s*", re.DOTALL)
+SYMBOL = re.compile(r'<symbol id="([^"]+)".*?</symbol>', re.DOTALL)
+VERBATIM = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.DOTALL | re.IGNORECASE)
+INDENT = re.compile(r"\n[ \t]+")
+BLANK_LINES = re.compile(r"\n{2,}")
+
+
+def _prune_sprite(match: re.Match, page: str) -> str:
+    sprite = SYMBOL.sub(lambda s: s[0] if f'href="#{s[1]}"' in page else "", match[0])
+    return re.sub(r">\s+<", "><", sprite).strip() + "\n"
+
+
+def lean_markup(page: str) -> str:
+    """The page without unused sprite icons and without indentation."""
+    page = SPRITE.sub(lambda m: _prune_sprite(m, page), page, count=1)
+    parts = VERBATIM.split(page)
+    out = []
+    # split() with two groups yields: text, verbatim block, tag name, text, ...
+    for index, part in enumerate(parts):
+        kind = index % 3
+        if kind == 0:
+            out.append(BLANK_LINES.sub("\n", INDENT.sub("\n", part)))
+        elif kind == 1:
+            out.append(part)
+    return "".join(out)
+
+
+# -- After the build ----------------------------------------------------------------------
+
+CSS_LINK = re.compile(r'href="([^"]*?)_static/css/(?:pending|[0-9a-f]{8})\.css(?:\?v=[0-9a-f]*)?"')
+SCRIPT_SRC = re.compile(r'<script\b[^>]*\ssrc="([^"?#]+)')
+
+
+def _html_files(outdir: Path) -> list[Path]:
+    return [path for path in outdir.rglob("*.html")
+            if not {"_static", "_sources", "pagefind"} & set(path.relative_to(outdir).parts)]
+
+
+class Scripts:
+    """The local scripts pages load: minified in place once, their names read once."""
+
+    def __init__(self) -> None:
+        self.cache: dict[Path, UsedNames] = {}
+
+    def _read(self, script: Path) -> UsedNames:
+        names = UsedNames()
+        if script.is_file():
+            text = script.read_text(encoding="utf-8", errors="replace")
+            names.add_script(text)
+            # Sphinx copies its static files afresh on every build, so this never
+            # minifies twice; the page's ?v= checksum is the unminified file's.
+            minified = rjsmin.jsmin(text, keep_bang_comments=True)
+            if len(minified) < len(text):
+                script.write_text(minified, encoding="utf-8")
+        return names
+
+    def for_page(self, path: Path, text: str) -> UsedNames:
+        used = UsedNames()
+        for src in SCRIPT_SRC.findall(text):
+            if "://" in src or src.endswith("searchindex.js"):  # data, not code
+                continue
+            script = (path.parent / src).resolve()
+            if script not in self.cache:
+                self.cache[script] = self._read(script)
+            used.update(self.cache[script])
+        return used
+
+
+def _stylesheet_sources(app: Sphinx, outdir: Path) -> list[tuple[str, str | None]]:
+    stylesheets = sorted((css for css in app.builder._css_files if _is_local(css.filename)),
+                         key=lambda css: css.priority)
+    sources = []
+    for css in stylesheets:
+        path = outdir / str(css.filename)
+        if path.is_file():
+            sources.append((path.read_text(encoding="utf-8"), css.attributes.get("media")))
+        else:
+            logger.warning(f"stylesheet {css.filename} is linked but missing from the output",
+                           type="practice", subtype="assets")
+    return sources
+
+
+def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or not app.config.practice_lean_assets:
+        return
+    if not isinstance(app.builder, StandaloneHTMLBuilder) or app.builder.format != "html":
+        return
+    outdir = Path(app.builder.outdir)
+    css_dir = outdir / CSS_DIR
+    css_dir.mkdir(parents=True, exist_ok=True)
+    stylesheets = Stylesheets(_stylesheet_sources(app, outdir))
+    scripts = Scripts()
+    written: set[str] = set()
+    for path in _html_files(outdir):
+        text = path.read_text(encoding="utf-8")
+        if not CSS_LINK.search(text):
+            continue  # not a page of this build (or built without lean assets)
+        used = UsedNames()
+        used.add_html(text)
+        used.update(scripts.for_page(path, text))
+        css = stylesheets.for_page(used)
+        name = f"{zlib.crc32(css.encode()):08x}.css"
+        if name not in written:
+            target = css_dir / name
+            if not target.is_file():
+                target.write_text(css, encoding="utf-8")
+            written.add(name)
+        new = lean_markup(CSS_LINK.sub(lambda m: f'href="{m[1]}{CSS_DIR}/{name}"', text))
+        if new != text:
+            path.write_text(new, encoding="utf-8")
+    for stale in css_dir.glob("*.css"):
+        if stale.name not in written:
+            stale.unlink()
+
+
+def setup(app: Sphinx) -> None:
+    app.add_config_value("practice_lean_assets", True, "html", types=[bool])
+    # After other handlers, which may add per-page files.
+    app.connect("html-page-context", on_html_page_context, priority=900)
+    # After Furo's, which rewrites pygments.css on build-finished.
+    app.connect("build-finished", on_build_finished, priority=900)
