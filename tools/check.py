@@ -51,6 +51,7 @@ class Recorder(logging.Handler):
         self.consistency: list[str] = []          # the whole-site checks after reading
         self.other: list[str] = []                # found on every build
         self.consistency_checked = False
+        self.pages_read: set[str] = set()
 
     def emit(self, record: logging.LogRecord) -> None:
         if is_suppressed_warning(getattr(record, "type", ""), getattr(record, "subtype", ""),
@@ -134,6 +135,8 @@ def run_check(root: Path, out: Path) -> tuple[int, list[str], list[str]]:
         logging.getLogger(NAMESPACE).addHandler(recorder)
         app.connect("env-check-consistency",
                     lambda _app, _env: setattr(recorder, "consistency_checked", True))
+        app.connect("env-before-read-docs",
+                    lambda _app, _env, docnames: recorder.pages_read.update(docnames))
         try:
             app.build()
         finally:
@@ -142,9 +145,8 @@ def run_check(root: Path, out: Path) -> tuple[int, list[str], list[str]]:
     pages = set(app.env.found_docs)
     read = {name: warnings for name, warnings in (cache or {}).get("read", {}).items()
             if name in pages}
-    read.update(recorder.read)
-    for name in pages:
-        read.setdefault(name, [])
+    for name in recorder.pages_read | set(recorder.read):
+        read[name] = recorder.read.get(name, [])
     consistency = (recorder.consistency if recorder.consistency_checked or cache is None
                    else cache.get("consistency", []))
     out.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,108 @@
+"""`make check` (tools/check.py): finds the problems a strict build finds, keeps
+showing them on incremental runs until they are fixed, and says so in a summary."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+
+def check(site: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(site / "tools" / "check.py")],
+                          capture_output=True, text=True, cwd=site)
+
+
+def summary(result: subprocess.CompletedProcess) -> tuple[int, int]:
+    match = re.search(r"Checked (\d+) pages in [\d.]+ s: (\d+) problems? found", result.stdout)
+    assert match, result.stdout + result.stderr
+    return int(match[1]), int(match[2])
+
+
+def append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def test_a_clean_site_passes_with_a_short_summary(site_copy):
+    result = check(site_copy)
+    pages = len([p for p in site_copy.rglob("*.md")
+                 if p.name not in {"README.md", "CONTRIBUTING.md"}
+                 and not {"tests", "_ext", "tools", "bench"} & set(p.relative_to(site_copy).parts)])
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert summary(result) == (pages, 0)
+    assert "All checks passed." in result.stdout
+
+
+def test_problems_are_listed_and_stay_listed_until_fixed(site_copy):
+    contact = site_copy / "contact.md"
+    original = contact.read_text(encoding="utf-8")
+    append(contact, "\n```{no-such-block}\n```\n\nSee [the old page](no-such-page.md).\n")
+    (site_copy / "stray.md").write_text("# Stray\n\nA page in no menu.\n", encoding="utf-8")
+
+    first = check(site_copy)
+    assert first.returncode == 1
+    expected = [
+        "contact.md:", "Unknown directive type: 'no-such-block'",      # found while reading
+        "'no-such-page.md'", "[myst.xref_missing]",                     # found resolving links
+        "stray.md: document isn't included in any toctree",            # whole-site check
+        "stray.md:1: this page has no front matter",                   # content check
+        "the page stray.md is not listed. Add the line 'stray.html'",  # published addresses
+    ]
+    for text in expected:
+        assert text in first.stdout
+    assert "All checks passed" not in first.stdout
+
+    second = check(site_copy)  # nothing changed: incremental, same problems
+    assert second.stdout.split("\n\nChecked")[0] == first.stdout.split("\n\nChecked")[0]
+    assert summary(second)[1] == summary(first)[1]
+
+    append(site_copy / "about.md", "\nOne more plain sentence.\n")  # an unrelated edit
+    assert summary(check(site_copy))[1] == summary(first)[1]
+
+    contact.write_text(original, encoding="utf-8")
+    (site_copy / "stray.md").unlink()
+    fixed = check(site_copy)
+    assert fixed.returncode == 0, fixed.stdout
+    assert "All checks passed." in fixed.stdout
+
+
+def test_a_renamed_page_needs_a_redirect(site_copy):
+    made = subprocess.run([sys.executable, "tools/new_page.py", "--kind", "approach",
+                           "--title", "Somatic", "--reviewer", "clinician-a"],
+                          cwd=site_copy, capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    assert check(site_copy).returncode == 0
+
+    (site_copy / "approaches" / "somatic.md").rename(site_copy / "approaches" / "somatic-therapy.md")
+    index = site_copy / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace(
+        "approaches/somatic\n", "approaches/somatic-therapy\n"), encoding="utf-8")
+    append(site_copy / "published-urls.txt", "approaches/somatic-therapy.html\n")
+    moved = check(site_copy)
+    assert moved.returncode == 1
+    assert "the address approaches/somatic.html no longer leads to a page" in moved.stdout
+
+    append(site_copy / "redirects.yaml", "  approaches/somatic: approaches/somatic-therapy\n")
+    redirected = check(site_copy)
+    assert redirected.returncode == 0, redirected.stdout
+
+
+def test_new_page_prompts_are_a_reminder_not_a_failure(site_copy):
+    made = subprocess.run([sys.executable, "tools/new_page.py", "--kind", "specialty",
+                           "--title", "Grief", "--reviewer", "clinician-a"],
+                          cwd=site_copy, capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    result = check(site_copy)
+    assert result.returncode == 0, result.stdout
+    assert re.search(r"specialties/grief\.md: \d+ \"Write here:\" prompts still to replace",
+                     result.stdout)
+
+
+def test_a_broken_practice_file_is_reported_plainly(site_copy):
+    (site_copy / "practice.yaml").write_text("name: [unclosed\n", encoding="utf-8")
+    result = check(site_copy)
+    assert result.returncode == 1
+    assert "The check could not finish: practice.yaml:" in result.stderr
+    assert "not valid YAML" in result.stderr
+    assert "Traceback" not in result.stderr
