@@ -33,10 +33,32 @@ def today(config: Config) -> dt.date:
     return dt.date.fromisoformat(config.practice_today) if config.practice_today else dt.date.today()
 
 
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+def long_date(day: dt.date) -> str:
+    """A date written out as the NHS pattern does: 28 November 2026 (whatever the locale)."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
 def pages(env: BuildEnvironment) -> dict[str, PageInfo]:
     if not hasattr(env, "practice_pages"):
         env.practice_pages = {}
     return env.practice_pages
+
+
+def reviewer(config: Config, info: PageInfo) -> dict | None:
+    """The clinician who reviewed the page, from practice.yaml; ``None`` if not reviewed."""
+    if not info.has_review:
+        return None
+    return clinician_by_id(config).get(info.reviewed_by)
+
+
+def foot_of(doctree: nodes.document) -> nodes.Element:
+    """Where generated parts go at the end of a page: its last top-level section."""
+    sections = [child for child in doctree.children if isinstance(child, nodes.section)]
+    return sections[-1] if sections else doctree
 
 
 def linked_docs(doctree: nodes.document, docname: str) -> tuple[str, ...]:

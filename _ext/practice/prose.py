@@ -8,7 +8,8 @@ of cited works are names, not our writing).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 
 from docutils import nodes
 
@@ -81,3 +82,22 @@ def text_blocks(doctree: nodes.document) -> Iterator[tuple[str, int | None]]:
             continue  # its inner blocks are scanned on their own
         if not is_excluded(block):
             yield checkable_text(block), line_of(block)
+
+
+NEGATION = re.compile(r"\b(no|not|never|cannot|can't|can’t|don't|don’t|won't|won’t|nothing|"
+                      r"nobody|without|isn't|isn’t|aren't|aren’t)\b", re.IGNORECASE)
+
+
+def is_negated(text: str, match: re.Match, words_before: int = 5) -> bool:
+    """True if the match is said not to be so: "there is no cure", "IFS is not yet ..."."""
+    start = max(text.rfind(mark, 0, match.start()) for mark in ".!?")
+    before = text[start + 1: match.start()].split()[-words_before:]
+    return bool(NEGATION.search(" ".join(before)) or NEGATION.search(match.group(0)))
+
+
+def find_all(pattern: re.Pattern, blocks: Iterable[tuple[str, int | None]]
+             ) -> Iterator[tuple[re.Match, str, int | None]]:
+    """Each match of ``pattern`` in ``blocks`` with its text and file line."""
+    for text, line in blocks:
+        for match in pattern.finditer(text):
+            yield match, text, (line + text.count("\n", 0, match.start())) if line else None
