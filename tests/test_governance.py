@@ -133,3 +133,145 @@ def test_syllable_counts_are_sensible():
                       "trauma-informed": 4, "didn't": 2}
     easy = measure([("You are not alone. It is hard to ask for help. We are here.", 1)])
     assert easy is not None and easy.grade < 3 and easy.sentences == 3
+
+
+# -- language and claims ----------------------------------------------------------
+
+def test_labels_are_reported_with_line_word_and_better_wording(make_app, rootdir, tmp_path):
+    _, warnings = build(make_app, rootdir, tmp_path, "language")
+    found = warning_lines(warnings, "language")
+    expected = [
+        ("described.md:3", "addicts", "\"person with an addiction\""),
+        ("topic.md:13", "addict", "\"person with an addiction\""),
+        ("topic.md:15", "stayed clean", "\"in recovery\""),
+        ("topic.md:16", "dirty test", "\"a negative test\" or \"a positive test\""),
+        ("topic.md:18", "substance abuse", "\"substance use\""),
+    ]
+    for where, word, suggestion in expected:
+        assert any(f"{where}: WARNING: \"{word}\" is wording that labels people" in line
+                   and suggestion in line for line in found), (where, warnings)
+    # Quoted with {called}, and SAMHSA's name (lines 20 and 22), are allowed.
+    assert len(found) == len(expected), warnings
+
+
+def test_called_role_renders_the_word_in_quotes(make_app, rootdir, tmp_path):
+    app, _ = build(make_app, rootdir, tmp_path, "language")
+    soup = BeautifulSoup((app.outdir / "topic.html").read_text(), "html.parser")
+    assert [span.get_text() for span in soup.select("span.called")] == ["“addict”", "“junkie”"]
+
+
+def test_claims_are_reported_but_honest_denials_are_not(make_app, rootdir, tmp_path):
+    _, warnings = build(make_app, rootdir, tmp_path, "claims")
+    found = warning_lines(warnings, "claims")
+    assert any("topic.md:13: WARNING: \"cure\" promises a cure." in line for line in found)
+    assert any("topic.md:13: WARNING: \"guaranteed\" promises a guaranteed result" in line
+               for line in found)
+    assert any("topic.md:15: WARNING: \"IFS is an evidence-based\" calls IFS evidence-based"
+               in line for line in found)
+    assert len(found) == 3, warnings  # "there is no cure", "IFS is not yet ..." are fine
+
+
+# -- overdue reviews --------------------------------------------------------------
+
+def test_overdue_review_fails_by_default(make_app, rootdir, tmp_path):
+    _, warnings = build(make_app, rootdir, tmp_path, "review-overdue")
+    (line,) = warning_lines(warnings, "review-overdue")
+    assert "topic.md:7: WARNING: this page was due for review on 2024-01-10 (1053 days ago)" in line
+    assert 'practice_overdue_reviews = "publish"' in line
+
+
+def test_overdue_review_can_publish_with_a_notice_even_with_W(make_app, rootdir, tmp_path):
+    srcdir = tmp_path / "review-overdue"
+    shutil.copytree(rootdir / "test-review-overdue", srcdir)
+    app = make_app("html", srcdir=srcdir, freshenv=True, warningiserror=True,
+                   confoverrides={"practice_overdue_reviews": "publish"})
+    app.build()  # with -W, any warning would raise here
+    assert app.statuscode == 0
+    status = ANSI.sub("", app._status.getvalue())
+    assert re.search(r"REVIEW OVERDUE: .*topic\.md: next review was due on 2024-01-10", status)
+    assert app._warning.getvalue() == ""
+
+
+def test_unknown_overdue_setting_is_a_config_error(make_app, rootdir, tmp_path):
+    from sphinx.errors import ConfigError
+
+    srcdir = tmp_path / "review-overdue"
+    shutil.copytree(rootdir / "test-review-overdue", srcdir)
+    with pytest.raises(ConfigError, match='use "fail" .* or "publish"'):
+        make_app("html", srcdir=srcdir, confoverrides={"practice_overdue_reviews": "warn"})
+
+
+# -- a good project: no warnings, and what the pages show -------------------------
+
+@pytest.mark.sphinx("html", testroot="governance", freshenv=True)
+def test_good_pages_build_without_warnings(app, warning):
+    app.build()
+    assert ANSI.sub("", warning.getvalue()) == ""
+
+
+@pytest.fixture
+def governance(make_app, rootdir, tmp_path):
+    app, warnings = build(make_app, rootdir, tmp_path, "governance",
+                          html_baseurl="https://therapy.example.org/")
+    assert warnings == ""
+    return lambda name: BeautifulSoup((app.outdir / name).read_text(), "html.parser")
+
+
+def test_review_footer_names_reviewer_and_dates(governance):
+    footer = governance("specialties/addiction.html").select_one(".review-footer")
+    assert footer.get_text(" ", strip=True) == (
+        "Reviewed by Alex Example , LCSW Page last reviewed: 28 November 2026 "
+        "Next review due: 28 November 2027")
+    assert footer.a["href"] == "../about.html#clinician-clinician-a"
+    assert governance("about.html").select_one("#clinician-clinician-a")
+    # A general page with the review fields has a footer; one without has none.
+    assert governance("get-help.html").select_one(".review-footer")
+    assert governance("index.html").select_one(".review-footer") is None
+
+
+def related_titles(soup) -> list[str]:
+    return [a.get_text(strip=True) for a in soup.select("#related-topics .related-card a")]
+
+
+def test_related_topics_work_both_ways(governance):
+    # addiction lists IFS; IFS lists addiction back; IFS's link to trauma is a backlink.
+    assert related_titles(governance("specialties/addiction.html")) == ["Internal Family Systems"]
+    assert related_titles(governance("approaches/internal-family-systems.html")) == ["Addiction"]
+    assert related_titles(governance("specialties/trauma.html")) == ["Internal Family Systems"]
+    card = governance("specialties/addiction.html").select_one(".related-card")
+    assert card.a["href"] == "../approaches/internal-family-systems.html"
+    assert "How IFS sees the mind as parts and a calm Self." in card.get_text()
+    assert governance("specialties/addiction.html").select_one("#related-topics h2").get_text(
+        strip=True).startswith("Related topics")
+
+
+def json_ld(soup) -> dict:
+    (tag,) = soup.select('script[type="application/ld+json"]')
+    return json.loads(tag.string)
+
+
+def test_json_ld_matches_the_footer(governance):
+    soup = governance("specialties/addiction.html")
+    data = json_ld(soup)
+    assert data["@type"] == "MedicalWebPage"
+    assert data["lastReviewed"] == "2026-11-28"
+    assert data["reviewedBy"] == {
+        "@type": "Person", "name": "Alex Example", "jobTitle": "Therapist and clinical director",
+        "hasCredential": {"@type": "EducationalOccupationalCredential", "name": "LCSW"},
+        "url": "https://therapy.example.org/about.html#clinician-clinician-a"}
+    assert data["url"] == "https://therapy.example.org/specialties/addiction.html"
+    assert data["description"] == "Kind help for addiction & the pain under it, without force."
+    assert data["about"] == {"@type": "MedicalCondition", "name": "Addiction"}
+    assert data["medicalAudience"] == [{"@type": "MedicalAudience", "audienceType": "Patient"}]
+    (meta,) = soup.select('meta[name="description"]')
+    assert meta["content"] == data["description"]
+    assert "Physician" not in json.dumps(data)
+
+
+def test_home_page_describes_the_practice(governance):
+    graph = json_ld(governance("index.html"))["@graph"]
+    clinic = next(item for item in graph if item["@type"] == "MedicalClinic")
+    assert clinic["name"] == "Test Practice"
+    assert clinic["telephone"] == "+15555550100"
+    page = next(item for item in graph if item["@type"] == "WebPage")
+    assert page["description"] == "A short and kind welcome to the test practice."

@@ -164,9 +164,9 @@ MESSAGES: dict[str, str] = {
     ),
     # -- language ----------------------------------------------------------------
     "language": (
-        "\"{found}\" is a label that can hurt; use person-first language instead, "
-        "for example: {suggestion}. If you are quoting what someone may have been called, "
-        "mark the word like this: {{called}}`{found}`"
+        "\"{found}\" is wording that labels people and can hurt; use person-first "
+        "language instead, for example: {suggestion}. Only if you are quoting a word a reader "
+        "may have been called, mark it as a quotation like this: {{called}}`{found}`"
     ),
     # -- reading level -----------------------------------------------------------
     "reading-level": (
