@@ -51,13 +51,11 @@ def add_related(page: Path, docname: str) -> None:
 
 
 def related_links(html: Path) -> set[str]:
-    """The link targets listed under the page's "Related topics" heading."""
+    """The pages linked from the page's generated "Related topics" section."""
     soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
-    heading = soup.find(lambda tag: tag.name in {"h2", "h3", "p"}
-                        and tag.get_text(strip=True).rstrip("¶#").strip() == "Related topics")
-    assert heading is not None, f"{html.name} has no Related topics"
-    container = heading.find_parent(["section", "nav", "aside", "div"])
-    return {a["href"].split("#")[0] for a in container.find_all("a", href=True)}
+    section = soup.find(id="related-topics")
+    assert section is not None, f"{html.name} has no Related topics"
+    return {a["href"] for a in section.find_all("a", href=True) if not a["href"].startswith("#")}
 
 
 def menu_links(html: Path) -> dict[str, str]:
