@@ -9,7 +9,7 @@ SPHINXOPTS ?= -nW --keep-going
 BUILDDIR   := _build
 PORT       ?= 8000
 
-.PHONY: html livehtml test clean new-page check
+.PHONY: html livehtml test clean new-page check review-report
 
 $(INSTALLED): requirements.txt requirements-test.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ new-page: $(INSTALLED)
 ##   dates, old addresses), in seconds; prints a short summary. No browser tests.
 check: $(INSTALLED)
 	@$(BIN)/python tools/check.py
+
+## review-report: every reviewed page with its reviewer and dates; flags reviews that are
+##   overdue or due within 60 days (reads the pages' front matter, no build)
+review-report: $(INSTALLED)
+	@PYTHONPATH=_ext $(BIN)/python -m practice.review_report .
 
 ## test: run every test (builds the site itself, in a temporary folder)
 test: $(INSTALLED)

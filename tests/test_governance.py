@@ -275,3 +275,20 @@ def test_home_page_describes_the_practice(governance):
     assert clinic["telephone"] == "+15555550100"
     page = next(item for item in graph if item["@type"] == "WebPage")
     assert page["description"] == "A short and kind welcome to the test practice."
+
+
+# -- make review-report -----------------------------------------------------------
+
+def test_review_report_flags_overdue_and_due_soon(rootdir, capsys):
+    from practice.review_report import main
+
+    main([str(rootdir / "test-governance"), "--today", "2027-10-15"])
+    report = capsys.readouterr().out
+    row = next(line for line in report.splitlines() if line.startswith("specialties/addiction"))
+    assert re.search(r"Alex Example, LCSW\s+28 November 2026\s+28 November 2027\s+"
+                     r"DUE SOON: in 44 days", row)
+    pages = [line.split()[0] for line in report.splitlines() if "November" in line]
+    assert sorted(pages) == ["approaches/internal-family-systems", "get-help",
+                             "specialties/addiction", "specialties/trauma"]  # not unreviewed pages
+    main([str(rootdir / "test-review-overdue"), "--today", "2026-11-28"])
+    assert "OVERDUE by 1053 days" in capsys.readouterr().out
