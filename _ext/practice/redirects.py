@@ -31,6 +31,32 @@ logger = logging.getLogger(__name__)
 
 TEMPLATE = Path(__file__).with_name("redirect.html")
 
+# Every message about redirects.yaml (warning subtype ``practice.redirect``), as
+# ``str.format`` templates keyed by a short id; CONTRIBUTING.md's error table has a row
+# for each, and a test keeps the two in step.
+MESSAGES = {
+    "redirects-bad-yaml": (
+        "this file is not valid YAML ({problem}). Each line under 'redirects:' must be two "
+        "spaces, the old address, a colon and a space, then the new page."),
+    "redirects-no-section": "expected a line 'redirects:' with the redirects under it.",
+    "redirects-not-mapping": "under 'redirects:' each line must be 'old/address: new/page'.",
+    "redirect-no-target": ("the old address '{old}' has no new page after the colon; write it "
+                           "as 'old/address: new/page'."),
+    "redirect-twice": "the old address '{old}' is listed twice; keep one line.",
+    "redirect-still-a-page": ("'{old}' is still a page of the site, so it cannot redirect to "
+                              "'{new}'. Remove this line, or move {file} first."),
+    "redirect-chain": ("'{old}' redirects to '{new}', which is itself an old address. "
+                       "Point it straight to '{final}'."),
+    "redirect-missing-page": (
+        "'{old}' redirects to '{new}', which is not a page of the site.{hint} Write the new "
+        "page's file name without .md, for example 'approaches/mindfulness'."),
+}
+
+
+def warn(message_id: str, where: str, **values: str) -> None:
+    logger.warning(MESSAGES[message_id].format(**values), type="practice", subtype="redirect",
+                   location=where)
+
 
 def address(text: str) -> str:
     """'/approaches/somatic.html' -> 'approaches/somatic' (anchors are kept)."""
@@ -40,8 +66,11 @@ def address(text: str) -> str:
     return page + hash_ + anchor
 
 
-def load_redirects(path: Path) -> tuple[dict[str, tuple[str, int]], list[tuple[int, str]]]:
-    """Read ``path``: return {old address: (new page, line)} and (line, problem) pairs."""
+Problem = tuple[int, str, dict[str, str]]  # line, message id, values for the message
+
+
+def load_redirects(path: Path) -> tuple[dict[str, tuple[str, int]], list[Problem]]:
+    """Read ``path``: return {old address: (new page, line)} and the problems found."""
     if not path.exists():
         return {}, []
     text = path.read_text(encoding="utf-8")
@@ -50,35 +79,32 @@ def load_redirects(path: Path) -> tuple[dict[str, tuple[str, int]], list[tuple[i
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
+        problem = getattr(exc, "problem", None) or str(exc)
         raise ConfigError(
-            f"{where}: this file is not valid YAML ({getattr(exc, 'problem', exc)}). "
-            "Each line under 'redirects:' must be two spaces, the old address, a colon "
-            "and a space, then the new page.") from exc
+            f"{where}: " + MESSAGES["redirects-bad-yaml"].format(problem=problem)) from exc
     redirects: dict[str, tuple[str, int]] = {}
-    problems: list[tuple[int, str]] = []
+    problems: list[Problem] = []
     if root is None:
         return redirects, problems
     section = None
     if isinstance(root, yaml.MappingNode):
         section = next((value for key, value in root.value if key.value == "redirects"), None)
     if section is None or not isinstance(root, yaml.MappingNode):
-        problems.append((1, "expected a line 'redirects:' with the redirects under it."))
+        problems.append((1, "redirects-no-section", {}))
         return redirects, problems
     if isinstance(section, yaml.ScalarNode) and section.value in ("", "~", "null"):
         return redirects, problems  # no redirects yet
     if not isinstance(section, yaml.MappingNode):
-        problems.append((section.start_mark.line + 1,
-                         "under 'redirects:' each line must be 'old/address: new/page'."))
+        problems.append((section.start_mark.line + 1, "redirects-not-mapping", {}))
         return redirects, problems
     for key, value in section.value:
         line = key.start_mark.line + 1
         if not isinstance(value, yaml.ScalarNode) or not value.value.strip():
-            problems.append((line, f"the old address '{key.value}' has no new page after "
-                                   "the colon; write it as 'old/address: new/page'."))
+            problems.append((line, "redirect-no-target", {"old": key.value}))
             continue
         old = address(key.value)
         if old in redirects:
-            problems.append((line, f"the old address '{old}' is listed twice; keep one line."))
+            problems.append((line, "redirect-twice", {"old": old}))
             continue
         redirects[old] = (address(value.value), line)
     return redirects, problems
@@ -93,8 +119,8 @@ def relative_uri(old: str, new: str) -> str:
 def on_config_inited(app: Sphinx, config: Config) -> None:
     path = Path(app.confdir, config.practice_redirects_file)
     redirects, problems = load_redirects(path)
-    for line, problem in problems:
-        logger.warning(problem, type="practice", subtype="redirect", location=f"{path}:{line}")
+    for line, message_id, values in problems:
+        warn(message_id, f"{path}:{line}", **values)
     app.practice_redirects = (path, redirects)
     config.redirects = {old: relative_uri(old, new) for old, (new, _line) in redirects.items()}
     if not config.redirect_html_template_file:
@@ -109,23 +135,14 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
         where = f"{path}:{line}"
         page = new.partition("#")[0]
         if old in env.found_docs:
-            logger.warning(
-                f"'{old}' is still a page of the site, so it cannot redirect to '{page}'. "
-                f"Remove this line, or move {env.doc2path(old, False)} first.",
-                type="practice", subtype="redirect", location=where)
+            warn("redirect-still-a-page", where, old=old, new=page,
+                 file=str(env.doc2path(old, False)))
         elif page in redirects:
-            logger.warning(
-                f"'{old}' redirects to '{page}', which is itself an old address. "
-                f"Point it straight to '{redirects[page][0]}'.",
-                type="practice", subtype="redirect", location=where)
+            warn("redirect-chain", where, old=old, new=page, final=redirects[page][0])
         elif page not in env.found_docs:
             close = difflib.get_close_matches(page, pages, n=1, cutoff=0.6)
-            hint = f" Did you mean '{close[0]}'?" if close else ""
-            logger.warning(
-                f"'{old}' redirects to '{page}', which is not a page of the site.{hint} "
-                "Write the new page's file name without .md, for example "
-                "'approaches/mindfulness'.",
-                type="practice", subtype="redirect", location=where)
+            warn("redirect-missing-page", where, old=old, new=page,
+                 hint=f" Did you mean '{close[0]}'?" if close else "")
 
 
 def setup(app: Sphinx) -> None:
