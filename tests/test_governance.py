@@ -292,3 +292,23 @@ def test_review_report_flags_overdue_and_due_soon(rootdir, capsys):
                              "specialties/addiction", "specialties/trauma"]  # not unreviewed pages
     main([str(rootdir / "test-review-overdue"), "--today", "2026-11-28"])
     assert "OVERDUE by 1053 days" in capsys.readouterr().out
+
+
+def test_cards_follow_a_changed_description_on_an_incremental_build(make_app, rootdir, tmp_path):
+    app, _ = build(make_app, rootdir, tmp_path, "governance")
+    ifs = app.srcdir / "approaches" / "internal-family-systems.md"
+    ifs.write_text(ifs.read_text().replace("How IFS sees the mind as parts and a calm Self.",
+                                           "A new sentence about IFS."))
+    again = make_app("html", srcdir=app.srcdir, freshenv=False)
+    again.build()
+    card = BeautifulSoup((again.outdir / "specialties" / "addiction.html").read_text(),
+                         "html.parser").select_one(".related-card")
+    assert "A new sentence about IFS." in card.get_text()
+
+
+def test_every_message_subtype_is_documented():
+    from practice.messages import MESSAGES, SUBTYPE_DOCS, Subtype
+
+    assert set(SUBTYPE_DOCS) == set(Subtype)
+    assert all(SUBTYPE_DOCS[subtype].strip() for subtype in Subtype)
+    assert all(text.strip() for text in MESSAGES.values())

@@ -181,6 +181,20 @@ MESSAGES: dict[str, str] = {
 }
 
 
+# -- settings in conf.py (stop the build at once, as Sphinx's ConfigError) -------------
+SETTING_MESSAGES: dict[str, str] = {
+    "practice-today": (
+        "practice_today is {value!r}; write a date like '2026-11-28', or leave it empty "
+        "to use today's date."
+    ),
+    "overdue-setting": (
+        "practice_overdue_reviews is {value!r}; use \"fail\" (an overdue review stops the "
+        "build) or \"publish\" (build anyway, with a notice)."
+    ),
+}
+MESSAGES.update(SETTING_MESSAGES)
+
+
 def render(message_id: str, **values: object) -> str:
     """The text of message ``message_id`` with ``values`` filled in."""
     return MESSAGES[message_id].format(**values)

@@ -129,9 +129,7 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
         try:
             dt.date.fromisoformat(config.practice_today)
         except ValueError:
-            raise ConfigError(
-                f"practice_today is {config.practice_today!r}; write a date like "
-                "'2026-11-28', or leave it empty to use today's date.") from None
+            raise ConfigError(render("practice-today", value=config.practice_today)) from None
 
 
 def setup(app: Sphinx) -> None:

@@ -49,9 +49,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
 
 def on_config_inited(app: Sphinx, config: Config) -> None:
     if config.practice_overdue_reviews not in CHOICES:
-        raise ConfigError(
-            f"practice_overdue_reviews is {config.practice_overdue_reviews!r}; use \"fail\" "
-            "(an overdue review stops the build) or \"publish\" (build anyway, with a notice).")
+        raise ConfigError(render("overdue-setting", value=config.practice_overdue_reviews))
 
 
 def setup(app: Sphinx) -> None:
