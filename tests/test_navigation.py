@@ -12,6 +12,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
+from furo.navigation import get_navigation_tree
+
 from practice.navigation import CompactNavigation
 
 
@@ -20,6 +22,7 @@ def _normalise(fragment: str) -> str:
     for tag in soup.find_all(True):
         if "class" in tag.attrs:
             tag["class"] = sorted(tag["class"])
+        tag.attrs = dict(sorted(tag.attrs.items()))
     return re.sub(r">\s+<", "><", str(soup)).strip()
 
 
@@ -39,6 +42,9 @@ def test_matches_sphinx_collapsed_toctree_on_every_page(app):
         sphinx = app.builder._get_local_toctree(
             docname, collapse=True, titles_only=True, includehidden=True, maxdepth=-1)
         assert _normalise(ours) == _normalise(sphinx), docname
+        # With Furo's expanders, as Furo would add them.
+        assert (_normalise(navigation.render(docname, furo=True))
+                == _normalise(get_navigation_tree(sphinx))), docname
 
 
 @pytest.mark.sphinx("html", testroot="navigation")

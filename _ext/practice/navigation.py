@@ -5,13 +5,13 @@ Furo asks Sphinx for the whole site's navigation, fully expanded, on every page
 resolving every toctree of the site for every page, so a site of N pages costs N x N:
 about 400 s and 123 KB of sidebar per page at 1000 pages.
 
-This module gives Furo a ``toctree`` function that renders the same markup as
-Sphinx's *collapsed* toctree (``collapse=True, titles_only=True``): the top-level
-captions and entries, and below them only the branch that leads to the current page
+This module gives Furo's sidebar the same markup as Sphinx's *collapsed* toctree
+(``collapse=True, titles_only=True``): the top-level captions and entries, and below them only the branch that leads to the current page
 (its ancestors' children, the current page's own children). It is built from a small
 map of each document's toctree entries, kept in the environment (parallel-safe, with
 ``env-purge-doc`` and ``env-merge-info``), so one page costs the size of its branch
-rather than the size of the site.
+rather than the size of the site. Furo's expanders are added while rendering, so
+Furo need not parse the tree again (it did so with BeautifulSoup, for every page).
 
 ``practice_compact_navigation = False`` (e.g. ``-D practice_compact_navigation=0``)
 restores stock Furo, for comparison in bench/.
@@ -94,27 +94,45 @@ class CompactNavigation:
             docname = self.parent[docname]
         return chain
 
-    def render(self, pagename: str) -> str:
+    def render(self, pagename: str, furo: bool = False) -> str:
+        """The collapsed navigation HTML for ``pagename``.
+
+        With ``furo``, the markup Furo's ``get_navigation_tree`` would make of it
+        (an expander checkbox and label on each entry with children, "current-page"
+        on the current entry), without parsing it again.
+        """
         current = self.ancestors(pagename)
-        seen = {self.root}
+        render = _Render(self, pagename, current, furo)
         parts = []
         for caption, entries in self.toctrees.get(self.root, []):
-            items = self._items(pagename, entries, 1, current, seen)
+            items = render.items(entries, 1, {self.root})
             if not items:
                 continue
             if caption:
                 parts.append(f'<p class="caption" role="heading"><span class="caption-text">'
                              f"{html.escape(caption)}</span></p>\n")
-            parts.append(self._list(items, entries, current))
+            parts.append(render.list(items, entries))
         return "".join(parts)
 
-    def _list(self, items: list[str], entries: list[Entry], current: set[str]) -> str:
-        has_current = any(ref in current and ref != self.root for _t, ref in entries)
+
+class _Render:
+    """One page's navigation, rendered once."""
+
+    def __init__(self, nav: CompactNavigation, pagename: str, current: set[str],
+                 furo: bool) -> None:
+        self.nav = nav
+        self.pagename = pagename
+        self.current = current
+        self.furo = furo
+        self.checkboxes = 0
+
+    def list(self, items: list[str], entries: list[Entry]) -> str:
+        has_current = any(ref in self.current and ref != self.nav.root for _t, ref in entries)
         opening = '<ul class="current">' if has_current else "<ul>"
         return opening + "\n" + "".join(items) + "</ul>\n"
 
-    def _items(self, pagename: str, entries: list[Entry], depth: int,
-               current: set[str], seen: set[str]) -> list[str]:
+    def items(self, entries: list[Entry], depth: int, seen: set[str]) -> list[str]:
+        nav = self.nav
         items = []
         for title, ref in entries:
             if ref.startswith(URL_SCHEMES):
@@ -122,43 +140,74 @@ class CompactNavigation:
                 items.append(f'<li class="toctree-l{depth}"><a class="reference external" '
                              f'href="{html.escape(ref)}">{label}</a></li>\n')
                 continue
-            if ref in seen or ref not in self.env.titles:
+            if ref in seen or ref not in nav.env.titles:
                 continue  # a cycle, or a document that does not exist
-            label = html.escape(title) if title else html.escape(self.env.titles[ref].astext())
-            if ref == pagename:
+            text = title or nav.env.titles[ref].astext()
+            label = html.escape(text)
+            if ref == self.pagename:
                 link = f'<a class="current reference internal" href="#">{label}</a>'
             else:
-                uri = html.escape(self.builder.get_relative_uri(pagename, ref))
+                uri = html.escape(nav.builder.get_relative_uri(self.pagename, ref))
                 link = f'<a class="reference internal" href="{uri}">{label}</a>'
-            is_current = ref in current
-            classes = f"toctree-l{depth} current" if is_current else f"toctree-l{depth}"
+            is_current = ref in self.current
+            classes = [f"toctree-l{depth}"] + (["current"] if is_current else [])
+            if is_current and self.furo and ref == self.pagename:
+                classes.append("current-page")
             children = ""
             if is_current:
                 # Only the branch that leads to this page is expanded; Sphinx puts
                 # all of a page's toctrees in one list.
-                sub_entries = [entry for _caption, sub in self.toctrees.get(ref, [])
+                sub_entries = [entry for _caption, sub in nav.toctrees.get(ref, [])
                                for entry in sub]
-                sub_items = self._items(pagename, sub_entries, depth + 1, current,
-                                        seen | {ref})
+                number = self.checkboxes = self.checkboxes + 1 if self.furo else 0
+                sub_items = self.items(sub_entries, depth + 1, seen | {ref})
                 if sub_items:
-                    children = "\n" + self._list(sub_items, sub_entries, current)
-            items.append(f'<li class="{classes}">{link}{children}</li>\n')
+                    children = "\n" + self.list(sub_items, sub_entries)
+                    if self.furo:
+                        classes.append("has-children")
+                        link += _expander(number, text)
+                elif self.furo:
+                    self.checkboxes -= 1
+            items.append(f'<li class="{" ".join(classes)}">{link}{children}</li>\n')
         return items
+
+
+def _expander(number: int, title: str) -> str:
+    """Furo's checkbox and label that open and close an entry's children."""
+    name = f"toctree-checkbox-{number}"
+    return (f'<input aria-label="Toggle navigation of {html.escape(title)}" checked="" '
+            f'class="toctree-checkbox" id="{name}" name="{name}" role="switch" '
+            f'type="checkbox"/><label for="{name}"><span class="icon"><svg>'
+            f'<use href="#svg-arrow-right"></use></svg></span></label>')
 
 
 def on_builder_inited(app: Sphinx) -> None:
     app.builder.practice_navigation = None
 
 
-def on_html_page_context(app: Sphinx, pagename: str, templatename: str,
-                         context: dict[str, Any], doctree: nodes.document | None) -> None:
-    """Give Furo (whose handler runs after this one) the compact navigation."""
-    if not app.config.practice_compact_navigation or "toctree" not in context:
-        return
+def _navigation(app: Sphinx) -> CompactNavigation:
     navigation = getattr(app.builder, "practice_navigation", None)
     if navigation is None or navigation.env is not app.env:
         navigation = app.builder.practice_navigation = CompactNavigation(app)
+    return navigation
+
+
+def on_html_page_context(app: Sphinx, pagename: str, templatename: str,
+                         context: dict[str, Any], doctree: nodes.document | None) -> None:
+    """Before Furo's handler: give it nothing to parse (it would parse the whole tree)."""
+    if app.config.practice_compact_navigation and "toctree" in context:
+        context["toctree"] = lambda **_kwargs: ""
+
+
+def on_html_page_context_after_furo(app: Sphinx, pagename: str, templatename: str,
+                                    context: dict[str, Any],
+                                    doctree: nodes.document | None) -> None:
+    """After Furo's handler: the compact navigation, in Furo's markup."""
+    if not app.config.practice_compact_navigation or "toctree" not in context:
+        return
+    navigation = _navigation(app)
     context["toctree"] = lambda **_kwargs: navigation.render(pagename)
+    context["furo_navigation_tree"] = navigation.render(pagename, furo=True)
 
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
@@ -173,5 +222,6 @@ def setup(app: Sphinx) -> None:
     app.connect("env-merge-info", on_env_merge_info)
     app.connect("builder-inited", on_builder_inited)
     app.connect("env-updated", on_env_updated)
-    # Before Furo's own handler (priority 500), which calls context["toctree"].
+    # Around Furo's own handler (priority 500), which calls context["toctree"].
     app.connect("html-page-context", on_html_page_context, priority=400)
+    app.connect("html-page-context", on_html_page_context_after_furo, priority=600)

@@ -1,0 +1,199 @@
+"""Build benchmark: our site against stock Furo, at growing sizes, in one run.
+
+For each N (100, 300, 1000 synthetic pages on top of the real site, made by
+bench/generate.py) it builds the same pages twice: as the site ships ("ours") and
+with the site's navigation and asset changes switched off ("stock": stock Furo's
+navigation, all of Sphinx's, Furo's and sphinx-design's CSS and JS, Sphinx's search).
+Each is built clean and again after a one-page edit, serial and with -j 2. It prints,
+and writes to bench/results/latest.md: seconds, peak memory, output size, HTML per
+page, page weight (raw and gzip, a synthetic page) and search index size per page.
+It also times the real site: a clean build and a rebuild after a one-page edit
+(what `make livehtml` runs after each save).
+
+    python bench/run.py            # N = 100, 300, 1000: about 20 minutes
+    python bench/run.py --quick    # N = 100 and 300, serial only: about 2 minutes
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import ROOT, generate  # noqa: E402
+from page_weight import page_weight  # noqa: E402
+
+PYTHON = sys.executable
+STOCK = ["-D", "practice_compact_navigation=0", "-D", "practice_lean_assets=0"]
+EDITED_PAGE = "library/s01/p001.md"
+
+
+def build(src: Path, out: Path, *extra: str) -> tuple[float, float]:
+    """Run one strict build; return (seconds, peak memory in MiB of the build's processes)."""
+    cmd = [PYTHON, "-m", "sphinx", "-b", "html", "-nW", "--keep-going", "-q",
+           "-d", str(out / ".doctrees"), *extra, str(src), str(out / "html")]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    stderr = proc.stderr.read()
+    proc.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"build failed: {' '.join(cmd)}\n{stderr}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def edit(src: Path, page: str) -> None:
+    path = src / page
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "\n## How we help", f"\nThis line was added at {time.time():.0f}.\n\n## How we help", 1),
+        encoding="utf-8")
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def search_index_size(html: Path) -> int:
+    pagefind = html / "pagefind"
+    if pagefind.is_dir():
+        return folder_size(pagefind)
+    index = html / "searchindex.js"
+    return index.stat().st_size if index.is_file() else 0
+
+
+def measure(src: Path, work: Path, label: str, extra: list[str], jobs: list[str],
+            pages: int) -> list[dict]:
+    rows = []
+    for j in jobs:
+        out = work / f"{label}-j{j}"
+        shutil.rmtree(out, ignore_errors=True)
+        flags = [*extra, "-j", j] if j != "1" else list(extra)
+        clean, memory = build(src, out, *flags)
+        edit(src, EDITED_PAGE)
+        rebuilt, _ = build(src, out, *flags)
+        html = out / "html"
+        library = sorted((html / "library").rglob("*.html"))
+        sample = html / EDITED_PAGE.replace(".md", ".html")
+        weight = page_weight(html, sample)
+        rows.append({
+            "variant": label.split("-")[0], "jobs": j, "clean": clean, "edit": rebuilt,
+            "memory": memory, "output": folder_size(html),
+            "html_page": statistics.mean(p.stat().st_size for p in library),
+            "raw": weight.raw, "gzip": weight.gzipped,
+            "search_page": search_index_size(html) / pages,
+        })
+        print(f"  {label:7} -j {j}: clean {clean:6.1f} s, edit {rebuilt:5.1f} s, "
+              f"peak {memory:5.0f} MiB, HTML/page {rows[-1]['html_page'] / 1024:5.1f} KiB",
+              flush=True)
+        shutil.rmtree(out, ignore_errors=True)
+    return rows
+
+
+def real_site(work: Path) -> dict:
+    """The real site: clean build, then a rebuild after editing one page."""
+    src = work / "real"
+    shutil.rmtree(src, ignore_errors=True)
+    generate(0, src)
+    out = work / "real-out"
+    shutil.rmtree(out, ignore_errors=True)
+    clean, memory = build(src, out)
+    page = src / "glossary.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    page.touch()
+    edits = []
+    for _ in range(3):
+        page.write_text(page.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        edits.append(build(src, out)[0])
+    weights = [page_weight(out / "html", p) for p in (out / "html").rglob("*.html")
+               if not {"_static", "pagefind"} & set(p.relative_to(out / "html").parts)]
+    pages = len(weights)
+    return {"clean": clean, "edit": min(edits), "memory": memory, "pages": pages,
+            "max_raw": max(w.raw for w in weights), "max_gzip": max(w.gzipped for w in weights),
+            "search_page": search_index_size(out / "html") / pages}
+
+
+def table(results: dict[int, list[dict]], real: dict, quick: bool) -> str:
+    lines = [
+        f"Measured {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC on "
+        f"{os.cpu_count()} cores{' (--quick)' if quick else ''}.",
+        "",
+        f"Real site ({real['pages']} pages): clean build {real['clean']:.1f} s, rebuild after "
+        f"a one-page edit {real['edit']:.2f} s, peak {real['memory']:.0f} MiB; heaviest page "
+        f"{real['max_raw'] / 1024:.1f} KiB ({real['max_gzip'] / 1024:.1f} KiB gzip); "
+        f"search index {real['search_page'] / 1024:.1f} KiB per page.",
+        "",
+        "| N | build | -j | clean (s) | one-page edit (s) | peak MiB | output MiB "
+        "| HTML per page KiB | page weight KiB (gzip) | search index per page KiB |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for n, rows in results.items():
+        for r in rows:
+            lines.append(
+                f"| {n} | {r['variant']} | {r['jobs']} | {r['clean']:.1f} | {r['edit']:.1f} "
+                f"| {r['memory']:.0f} | {r['output'] / 2**20:.1f} | {r['html_page'] / 1024:.1f} "
+                f"| {r['raw'] / 1024:.1f} ({r['gzip'] / 1024:.1f}) "
+                f"| {r['search_page'] / 1024:.1f} |")
+    lines.append("")
+    for n, rows in results.items():
+        ours = {r["jobs"]: r for r in rows if r["variant"] == "ours"}
+        stock = {r["jobs"]: r for r in rows if r["variant"] == "stock"}
+        for j in ours:
+            if j in stock:
+                lines.append(f"- N={n}, -j {j}: ours is {stock[j]['clean'] / ours[j]['clean']:.1f}x "
+                             f"faster than stock Furo (clean build).")
+    ns = sorted(results)
+    if len(ns) >= 2:
+        a, b = ns[-2], ns[-1]
+        ra = next(r for r in results[a] if r["variant"] == "ours" and r["jobs"] == "1")
+        rb = next(r for r in results[b] if r["variant"] == "ours" and r["jobs"] == "1")
+        lines.append(f"- Growth, ours, serial, N={a} to N={b} ({b / a:.1f}x the pages): "
+                     f"{rb['clean'] / ra['clean']:.1f}x the time.")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="N = 100 and 300, serial only")
+    parser.add_argument("--sizes", help="comma-separated page counts, e.g. 100,300")
+    parser.add_argument("--no-stock", action="store_true", help="skip the stock Furo builds")
+    parser.add_argument("--output", default=str(ROOT / "bench" / "results" / "latest.md"))
+    args = parser.parse_args()
+    sizes = [int(n) for n in args.sizes.split(",")] if args.sizes else (
+        [100, 300] if args.quick else [100, 300, 1000])
+    jobs = ["1"] if args.quick else ["1", "2"]
+    work = Path(tempfile.mkdtemp(prefix="practice-bench-"))
+    results: dict[int, list[dict]] = {}
+    try:
+        print("real site", flush=True)
+        real = real_site(work)
+        print(f"  clean {real['clean']:.1f} s, one-page edit {real['edit']:.2f} s", flush=True)
+        for n in sizes:
+            print(f"N = {n}", flush=True)
+            src = work / f"site-{n}"
+            generate(n, src)
+            results[n] = measure(src, work, "ours", [], jobs, n)
+            if not args.no_stock:
+                results[n] += measure(src, work, "stock", STOCK, jobs, n)
+            shutil.rmtree(src, ignore_errors=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    report = table(results, real, args.quick)
+    print()
+    print(report)
+    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.output).write_text(report, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
