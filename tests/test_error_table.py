@@ -1,0 +1,302 @@
+"""CONTRIBUTING.md's error table and the real messages stay in step.
+
+Each row of the table ("When the build says no") has a code, an example message, what
+it means and how to fix it. Here each code has its bad input: a small change to a tiny
+site (tests/roots/test-error-table/, built with the site's own conf.py and extension).
+The tests check that
+
+- each row's example is a message that its bad input really produces (``…`` in an
+  example stands for any text);
+- every warning subtype the extension defines, and every message in its catalogs
+  (messages.py, redirects.py), has a row.
+
+``python tests/test_error_table.py CODE...`` prints what each bad input produces, for
+writing a row.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import shutil
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from sphinx.application import Sphinx
+from sphinx.errors import SphinxError
+from sphinx.util.console import nocolor
+from sphinx.util.docutils import docutils_namespace, patch_docutils
+
+ROOT = Path(__file__).resolve().parent.parent
+BASE = Path(__file__).resolve().parent / "roots" / "test-error-table"
+sys.path.insert(0, str(ROOT / "_ext"))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from practice import messages, redirects  # noqa: E402
+
+import check  # noqa: E402
+
+LINKED = ("_ext", "_static", "_templates", "_extra")   # the site's own, shared
+COPIED = ("conf.py", "practice.yaml")                   # the site's own, changed by some cases
+TODAY = "2026-11-28"                                    # review dates are judged on this day
+GRIEF = "specialties/grief.md"
+
+
+@dataclass
+class Bad:
+    """A bad input: text replacements in the tiny site's files, and new files."""
+
+    replace: list[tuple[str, str, str]] = field(default_factory=list)  # file, old, new
+    files: dict[str, str | None] = field(default_factory=dict)         # file -> text (None: delete)
+    builder: str = "dummy"
+    overrides: dict[str, object] = field(default_factory=dict)
+    pagefind_fails: bool = False  # the search indexer fails (a stand-in that exits with 1)
+
+
+def page(body: str = "", front: str = "") -> str:
+    """A specialty page like specialties/grief.md, with its body or front matter changed."""
+    text = (BASE / GRIEF).read_text(encoding="utf-8")
+    if front:
+        text = re.sub(r"\A---\n.*?\n---\n", front, text, flags=re.S)
+    if body:
+        text = text.replace("## Your first step", body + "\n\n## Your first step")
+    return text
+
+
+def fm(old: str, new: str) -> Bad:
+    """Change one line of grief.md's front matter."""
+    return Bad(replace=[(GRIEF, old, new)])
+
+
+CASES: dict[str, Bad] = {
+    # -- front matter (practice.metadata) ----------------------------------------------
+    "no-front-matter": Bad(files={GRIEF: re.sub(r"\A---\n.*?\n---\n\n", "", page(), flags=re.S)}),
+    "bad-yaml": fm("description: Kind help", "description: Grief: kind help"),
+    "front-matter-not-mapping": Bad(files={GRIEF: page(front="---\n- kind: specialty\n---\n")}),
+    "field-missing": fm("reviewed_by: clinician-a\n", ""),
+    "field-unknown": fm("related: []", "related: []\nauthor: clinician-a"),
+    "field-invalid": fm("kind: specialty", "kind: speciality"),
+    "description-too-long": fm(
+        "description: Kind help when you have lost someone, at your own pace.",
+        "description: Kind help when you have lost someone close to you, a parent, a partner, a "
+        "child or a friend, at your own pace, in person or online, with a therapist who listens."),
+    "description-sentences": fm("at your own pace.", "at your own pace. We can help."),
+    "audience-unknown": fm("audience: [clients, families]", "audience: [clients, family]"),
+    "reviewer-unknown": fm("reviewed_by: clinician-a", "reviewed_by: clinician-c"),
+    "review-fields-partial": Bad(replace=[("about.md", "audience: [clients, families]\n",
+                                           "audience: [clients, families]\nreviewed_by: clinician-a\n")]),
+    "last-reviewed-future": fm("last_reviewed: 2026-11-20", "last_reviewed: 2026-12-20"),
+    "next-review-order": fm("next_review: 2027-11-20", "next_review: 2026-11-01"),
+    "next-review-too-late": fm("next_review: 2027-11-20", "next_review: 2030-11-20"),
+    "related-not-docname": fm("related: []", "related: [../about.md]"),
+    # -- related topics (practice.related) ---------------------------------------------
+    "related-unknown": fm("related: []", "related: [approaches/grief-work]"),
+    "related-self": fm("related: []", "related: [specialties/grief]"),
+    # -- review dates (practice.review-overdue) ----------------------------------------
+    "review-overdue": Bad(replace=[(GRIEF, "last_reviewed: 2026-11-20", "last_reviewed: 2025-06-02"),
+                                   (GRIEF, "next_review: 2027-11-20", "next_review: 2026-06-02")]),
+    # -- words (practice.language, practice.claims, practice.reading-level) -------------
+    "language": Bad(files={GRIEF: page("Being called an addict can hurt.")}),
+    "claims": Bad(files={GRIEF: page("We can cure your grief.")}),
+    "claims-ifs": Bad(files={GRIEF: page("IFS is an evidence-based therapy for addiction.")}),
+    "reading-level": Bad(files={GRIEF: page(
+        "Bereavement frequently precipitates considerable psychological disorganization, "
+        "particularly when circumstances surrounding the bereavement were unanticipated, "
+        "traumatic or accompanied by unresolved interpersonal ambivalence. Professional "
+        "intervention facilitates integration of the experience, restoration of functioning "
+        "and reconstruction of meaning, although individual trajectories demonstrate "
+        "considerable variability.")}),
+    # -- practice.yaml (practice.data, fatal errors) -----------------------------------
+    "practice-field-missing": Bad(replace=[("practice.yaml", "\nemail: ", "\nemial: ")]),
+    "practice-phone-link": Bad(replace=[("practice.yaml", 'phone_link: "+15555550142"',
+                                         'phone_link: "(555) 555-0142"')]),
+    "practice-example-flag": Bad(replace=[("practice.yaml", "\nexample: true", "\nexample: maybe")]),
+    "practice-no-clinicians": Bad(replace=[("practice.yaml", "clinicians:\n", "clinician:\n")]),
+    "practice-clinician-not-mapping": Bad(replace=[(
+        "practice.yaml", "clinicians:\n", "clinicians:\n  - Example Clinician C\n")]),
+    "practice-clinician-field": Bad(replace=[("practice.yaml", "    credentials: LPC (example)\n", "")]),
+    "practice-clinician-id": Bad(replace=[("practice.yaml", "id: clinician-b", "id: Clinician B")]),
+    "practice-clinician-id-twice": Bad(replace=[("practice.yaml", "id: clinician-b", "id: clinician-a")]),
+    "practice-bad-yaml": Bad(replace=[("practice.yaml", "tagline: ", "tagline: [")]),
+    "practice-not-mapping": Bad(files={"practice.yaml": "- name: Example Counseling Practice\n"}),
+    "practice-missing-file": Bad(files={"practice.yaml": None}),
+    "unknown-key": Bad(files={GRIEF: page("Fax us at {practice}`fax`.")}),
+    # -- redirects.yaml (practice.redirect) and old addresses (make check) --------------
+    "redirects-bad-yaml": Bad(files={"redirects.yaml": "redirects:\n  old-grief: [specialties/grief\n"}),
+    "redirects-no-section": Bad(files={"redirects.yaml": "redirect:\n  old-grief: specialties/grief\n"}),
+    "redirects-not-mapping": Bad(files={"redirects.yaml": "redirects:\n  - old-grief\n"}),
+    "redirect-no-target": Bad(files={"redirects.yaml": "redirects:\n  old-grief:\n"}),
+    "redirect-twice": Bad(files={"redirects.yaml": "redirects:\n  old-grief: specialties/grief\n"
+                                                   "  old-grief.html: about\n"}),
+    "redirect-still-a-page": Bad(files={"redirects.yaml": "redirects:\n  about: specialties/grief\n"}),
+    "redirect-chain": Bad(files={"redirects.yaml": "redirects:\n  grief: old-grief\n"
+                                                   "  old-grief: specialties/grief\n"}),
+    "redirect-missing-page": Bad(files={"redirects.yaml": "redirects:\n  old-grief: specialties/greif\n"}),
+    "published-url-gone": Bad(files={"published-urls.txt": "index.html\nabout.html\nglossary.html\n"
+                                                           "specialties/grief.html\nold-grief.html\n"}),
+    "page-not-published": Bad(files={"published-urls.txt": "index.html\nabout.html\nglossary.html\n"}),
+    # -- links, menu and markup (Sphinx and MyST) --------------------------------------
+    "broken-link": Bad(files={GRIEF: page("Read about [loss](../approaches/loss.md).")}),
+    "unknown-label": Bad(files={GRIEF: page("See {ref}`grief-help-now`.")}),
+    "unknown-term": Bad(files={GRIEF: page("Your {term}`Self` is calm.")}),
+    "duplicate-label": Bad(files={GRIEF: page("(grief-first-step)=\n## More steps\n\nText.")}),
+    "not-in-menu": Bad(files={"specialties/loss.md": page().replace("# Grief", "# Loss").replace(
+        "(grief-first-step)=\n", "")}),
+    "menu-missing-page": Bad(replace=[("index.md", "specialties/grief\n",
+                                       "specialties/grief\nspecialties/loss\n")]),
+    "unknown-directive": Bad(files={GRIEF: page("```{dropdwn} Do I need to stop first?\nNo.\n```")}),
+    "unknown-role": Bad(files={GRIEF: page("Call us at {pratice}`phone`.")}),
+    "heading-levels": Bad(files={GRIEF: page("### A small heading\n\nText.")}),
+    "missing-stylesheet": Bad(builder="html", overrides={"html_css_files": ["site.css", "extra.css"]}),
+    "search-index-failed": Bad(builder="html", pagefind_fails=True),
+    "practice-today": Bad(overrides={"practice_today": "28/11/2026"}),
+    "overdue-setting": Bad(overrides={"practice_overdue_reviews": "warn"}),
+}
+
+# Messages in the catalogs that are not problems, so have no row.
+NOT_PROBLEMS = {
+    "review-overdue-notice": "printed, not a warning, when practice_overdue_reviews = 'publish'",
+}
+
+
+def make_site(tmp_path: Path, bad: Bad) -> Path:
+    site = tmp_path / "site"
+    shutil.copytree(BASE, site)
+    for name in LINKED:
+        (site / name).symlink_to(ROOT / name)
+    for name in COPIED:
+        shutil.copy(ROOT / name, site / name)
+    (site / "redirects.yaml").write_text("redirects:\n", encoding="utf-8")
+    (site / "published-urls.txt").write_text(
+        "index.html\nabout.html\nglossary.html\nspecialties/grief.html\n", encoding="utf-8")
+    for name, old, new in bad.replace:
+        path = site / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{name} has no {old!r}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    for name, text in bad.files.items():
+        if text is None:
+            (site / name).unlink()
+        else:
+            (site / name).parent.mkdir(parents=True, exist_ok=True)
+            (site / name).write_text(text, encoding="utf-8")
+    return site
+
+
+def messages_for(site: Path, bad: Bad) -> list[str]:
+    """Every message the build (and `make check`'s address check) gives for ``site``."""
+    overrides = {"nitpicky": True, "practice_today": TODAY, **bad.overrides}
+    with contextlib.ExitStack() as stack:
+        if bad.pagefind_fails:
+            stack.enter_context(failing_pagefind(site.parent))
+        return _messages_for(site, bad, overrides)
+
+
+@contextlib.contextmanager
+def failing_pagefind(folder: Path):
+    """Put a `pagefind` module that fails first on the path of `python -m pagefind`."""
+    fake = folder / "fake" / "pagefind"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("")
+    (fake / "__main__.py").write_text("import sys\nprint('Error: disk full')\nsys.exit(1)\n")
+    before = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = str(folder / "fake")
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["PYTHONPATH"]
+        else:
+            os.environ["PYTHONPATH"] = before
+
+
+def _messages_for(site: Path, bad: Bad, overrides: dict[str, object]) -> list[str]:
+    nocolor()
+    warnings = io.StringIO()
+    found: list[str] = []
+    try:
+        with patch_docutils(site), docutils_namespace(), \
+                contextlib.redirect_stdout(io.StringIO()):
+            app = Sphinx(site, site, site / "_build" / bad.builder, site / "_build" / "doctrees",
+                         bad.builder, confoverrides=overrides, status=None, warning=warnings,
+                         freshenv=True)
+            app.build()
+        found += check.published_url_problems(site, set(app.env.found_docs),
+                                              app.config.redirects)
+    except SphinxError as error:
+        found.append(str(error))
+    for line in warnings.getvalue().splitlines():
+        if check.INIT_WARNING.match(line) or not found:
+            found.append(line)
+        elif line.strip():
+            found[-1] += "\n" + line  # a message of several lines
+    return [check.relative(message, site) for message in found]
+
+
+def read_table() -> dict[str, str]:
+    """{code: example message} from every table in CONTRIBUTING.md's error section."""
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = text.split("## When the build says no", 1)[1]
+    rows: dict[str, str] = {}
+    for line in section.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split(" | ")]
+        if len(cells) != 4 or not cells[0].startswith("`") or set(cells[0]) <= {"-", "`"}:
+            continue
+        code, example = cells[0].strip("`"), cells[1]
+        assert code not in rows, f"the code {code} has two rows"
+        rows[code] = re.sub(r"^``\s?|\s?``$", "", example)
+    return rows
+
+
+def matches(example: str, message: str) -> bool:
+    pattern = ".*?".join(re.escape(part) for part in example.split("…"))
+    return re.fullmatch(pattern, message, flags=re.S) is not None
+
+
+TABLE = read_table()
+
+
+def test_every_row_has_a_bad_input_and_every_bad_input_a_row():
+    assert sorted(set(TABLE) - set(CASES)) == [], "rows with no bad input in CASES"
+    assert sorted(set(CASES) - set(TABLE)) == [], "bad inputs with no row in CONTRIBUTING.md"
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_the_example_is_what_the_bad_input_gives(tmp_path, code):
+    produced = messages_for(make_site(tmp_path, CASES[code]), CASES[code])
+    example = TABLE.get(code)
+    assert example is not None, f"CONTRIBUTING.md has no row {code}"
+    assert any(matches(example, message) for message in produced), (
+        f"row {code}: its example\n  {example}\nis not among the messages its bad input gives:\n  "
+        + "\n  ".join(produced))
+
+
+def test_every_warning_subtype_has_a_row():
+    defined = {subtype.value for subtype in messages.Subtype}
+    for module in (ROOT / "_ext" / "practice").glob("*.py"):
+        defined |= set(re.findall(r"subtype=\"([\w-]+)\"", module.read_text(encoding="utf-8")))
+    shown = set(re.findall(r"\[practice\.([\w-]+)\]", "\n".join(TABLE.values())))
+    assert sorted(defined - shown) == [], "warning subtypes with no row in the error table"
+
+
+def test_every_catalogued_message_has_a_row():
+    catalogued = (set(messages.MESSAGES) | set(redirects.MESSAGES)) - set(NOT_PROBLEMS)
+    assert sorted(catalogued - set(TABLE)) == [], "messages with no row (code = message id)"
+
+
+def test_the_tiny_site_itself_is_clean(tmp_path):
+    assert messages_for(make_site(tmp_path, Bad()), Bad()) == []
+
+
+if __name__ == "__main__":
+    import tempfile
+
+    for code in sys.argv[1:] or sorted(CASES):
+        with tempfile.TemporaryDirectory() as folder:
+            print(f"{code}:")
+            for message in messages_for(make_site(Path(folder), CASES[code]), CASES[code]):
+                print(f"    {message}")
