@@ -33,7 +33,8 @@ from generate import ROOT, generate  # noqa: E402
 from page_weight import page_weight  # noqa: E402
 
 PYTHON = sys.executable
-STOCK = ["-D", "practice_compact_navigation=0", "-D", "practice_lean_assets=0"]
+STOCK = ["-D", "practice_compact_navigation=0", "-D", "practice_lean_assets=0",
+         "-D", "practice_search=sphinx"]
 EDITED_PAGE = "library/s01/p001.md"
 
 

@@ -18,14 +18,17 @@ styles things this site never shows (code highlighting, API docs, tabs, badges).
 - Each page's markup loses the icons it never shows from Furo's icon sprite, and the
   indentation of its lines (not inside ``pre``, ``textarea``, ``script``, ``style``).
 
-All of this runs again over every page on every build, so a change to a stylesheet
-reaches pages that Sphinx did not rewrite. ``practice_lean_assets = False``
+After each build this runs over the pages Sphinx wrote, and over every page when a
+stylesheet changed (the parsed stylesheets and what each page got are kept in the
+doctrees folder), so a change to a stylesheet reaches pages Sphinx did not rewrite. ``practice_lean_assets = False``
 (``-D practice_lean_assets=0``) restores stock assets, for comparison in bench/.
 """
 
 from __future__ import annotations
 
+import pickle
 import re
+import time
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +46,7 @@ from sphinx.util import logging
 logger = logging.getLogger(__name__)
 
 CSS_DIR = "_static/css"
+STATE_VERSION = 1  # change when the pruning changes, to redo every page
 PLACEHOLDER = f"{CSS_DIR}/pending.css"
 SEARCH_ONLY_SCRIPTS = {"documentation_options.js", "doctools.js", "sphinx_highlight.js"}
 TABS_SCRIPT = "design-tabs.js"
@@ -87,6 +91,7 @@ ID_ATTR = re.compile(r'\sid="([^"]*)"')
 ELEMENT = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
 JS_STRING = re.compile(r"""["'`]([A-Za-z_][\w-]*)["'`]""")
 VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
+INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.+?)</script>", re.DOTALL)
 
 
 @dataclass
@@ -104,6 +109,8 @@ class UsedNames:
         self.ids.update(ID_ATTR.findall(text))
         self.elements.update(name.lower() for name in ELEMENT.findall(text))
         self.variables.update(VAR_USE.findall(text))
+        for script in INLINE_SCRIPT.findall(text):
+            self.add_script(script)
 
     def add_script(self, text: str) -> None:
         # Class names a script may add at run time: any identifier-like string.
@@ -246,7 +253,27 @@ class Stylesheets:
                                            set(VAR_USE.findall(text))))
 
     def for_page(self, used: UsedNames) -> str:
-        """The rules that can apply to a page that uses ``used``, minified."""
+        """The rules that can apply to a page that uses ``used``, minified.
+
+        Pages that use the same names (of those the selectors mention) get the
+        same stylesheet: it is made once.
+        """
+        if not hasattr(self, "_names"):
+            self._names = UsedNames(set(), set(), set(), set())
+            for rule in self.rules:
+                for selector in rule.selectors or ():
+                    self._names.classes |= selector.classes
+                    self._names.ids |= selector.ids
+                    self._names.elements |= selector.elements
+            self._cache: dict[tuple, str] = {}
+        key = (frozenset(used.classes & self._names.classes),
+               frozenset(used.ids & self._names.ids),
+               frozenset(used.elements & self._names.elements), frozenset(used.variables))
+        if key not in self._cache:
+            self._cache[key] = self._for_page(used)
+        return self._cache[key]
+
+    def _for_page(self, used: UsedNames) -> str:
         chosen: list[tuple[Rule, list[str]]] = []
         needed = set(used.variables)
         for rule in self.rules:
@@ -370,6 +397,27 @@ def _stylesheet_sources(app: Sphinx, outdir: Path) -> list[tuple[str, str | None
     return sources
 
 
+@dataclass
+class _State:
+    """What the last build's pass left, so the next one redoes only what changed."""
+
+    key: int = 0  # checksum of the stylesheets' text
+    stylesheets: Stylesheets | None = None
+    stamp: float = 0.0  # when the last pass ended: pages written since are new
+    page_css: dict[str, str] = field(default_factory=dict)  # page -> its stylesheet's name
+    scripts: set[Path] = field(default_factory=set)
+
+
+def _load_state(path: Path, key: int) -> _State:
+    try:
+        state = pickle.loads(path.read_bytes())
+    except (OSError, pickle.PickleError, AttributeError, EOFError, TypeError):
+        return _State(key)
+    if not isinstance(state, _State) or state.key != key:
+        return _State(key)
+    return state
+
+
 def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not app.config.practice_lean_assets:
         return
@@ -378,29 +426,45 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
     outdir = Path(app.builder.outdir)
     css_dir = outdir / CSS_DIR
     css_dir.mkdir(parents=True, exist_ok=True)
-    stylesheets = Stylesheets(_stylesheet_sources(app, outdir))
+    sources = _stylesheet_sources(app, outdir)
+    key = zlib.crc32(repr((STATE_VERSION, sources)).encode())
+    state_file = Path(app.doctreedir) / "practice-assets.pickle"
+    state = _load_state(state_file, key)
+    if state.stylesheets is None:
+        state.stylesheets = Stylesheets(sources)
     scripts = Scripts()
-    written: set[str] = set()
-    for path in _html_files(outdir):
+    pages = _html_files(outdir)
+    for path in pages:
+        name = str(path.relative_to(outdir))
+        if name in state.page_css and path.stat().st_mtime <= state.stamp:
+            continue  # not rewritten since the last pass, and the stylesheets are the same
         text = path.read_text(encoding="utf-8")
         if not CSS_LINK.search(text):
             continue  # not a page of this build (or built without lean assets)
         used = UsedNames()
         used.add_html(text)
         used.update(scripts.for_page(path, text))
-        css = stylesheets.for_page(used)
-        name = f"{zlib.crc32(css.encode()):08x}.css"
-        if name not in written:
-            target = css_dir / name
-            if not target.is_file():
-                target.write_text(css, encoding="utf-8")
-            written.add(name)
-        new = lean_markup(CSS_LINK.sub(lambda m: f'href="{m[1]}{CSS_DIR}/{name}"', text))
+        css = state.stylesheets.for_page(used)
+        css_name = f"{zlib.crc32(css.encode()):08x}.css"
+        target = css_dir / css_name
+        if not target.is_file():
+            target.write_text(css, encoding="utf-8")
+        state.page_css[name] = css_name
+        new = lean_markup(CSS_LINK.sub(lambda m: f'href="{m[1]}{CSS_DIR}/{css_name}"', text))
         if new != text:
             path.write_text(new, encoding="utf-8")
+    # Sphinx copies its static files afresh on every build: minify them again.
+    state.scripts = {s for s in state.scripts | set(scripts.cache) if s.is_file()}
+    for script in state.scripts - set(scripts.cache):
+        scripts.cache[script] = scripts._read(script)
+    existing = {str(path.relative_to(outdir)) for path in pages}
+    state.page_css = {page: css for page, css in state.page_css.items() if page in existing}
+    in_use = set(state.page_css.values())
     for stale in css_dir.glob("*.css"):
-        if stale.name not in written:
+        if stale.name not in in_use:
             stale.unlink()
+    state.stamp = time.time()
+    state_file.write_bytes(pickle.dumps(state))
 
 
 def setup(app: Sphinx) -> None:

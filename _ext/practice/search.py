@@ -1,0 +1,108 @@
+"""Site search with Pagefind: a small download per query, whatever the size of the site.
+
+Sphinx's own search makes every visitor of the search page download the whole
+index (``searchindex.js``, growing with every page) and about 80 KB of scripts.
+Pagefind (``pagefind[extended]`` from PyPI, offline) splits its index into chunks
+and loads only those a query needs, from a search page that weighs no more than any
+other page.
+
+- Sphinx's indexer is switched off (it is also the slowest step of a build: its
+  stemmer runs in pure Python over every word of every page).
+- The search page (``search.html``, where the sidebar's search box sends people)
+  comes from ``templates/practice-search.html``.
+- The content of each document page is marked ``data-pagefind-body``, so menus,
+  footers and the search and 404 pages are not indexed.
+- When the build has finished, Pagefind indexes the output into ``pagefind/``.
+
+``practice_search = "sphinx"`` (``-D practice_search=sphinx``) restores Sphinx's
+search, for comparison in bench/.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any, Iterator
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.config import Config
+from sphinx.errors import ConfigError
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+TEMPLATES = Path(__file__).parent / "templates"
+CHOICES = ("pagefind", "sphinx")
+UNUSED_BUNDLE_FILES = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*",
+                       "pagefind-highlight.js")
+
+
+def _uses_pagefind(app: Sphinx) -> bool:
+    return (app.config.practice_search == "pagefind"
+            and isinstance(app.builder, StandaloneHTMLBuilder)
+            and app.builder.format == "html")
+
+
+def on_config_inited(app: Sphinx, config: Config) -> None:
+    if config.practice_search not in CHOICES:
+        raise ConfigError(f"practice_search is {config.practice_search!r}; use one of "
+                          f"{', '.join(CHOICES)}.")
+    config.templates_path = [*config.templates_path, str(TEMPLATES)]
+
+
+def on_builder_inited(app: Sphinx) -> None:
+    if _uses_pagefind(app):
+        app.builder.search = False  # no searchindex.js, no Sphinx search page
+
+
+def on_html_collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    if _uses_pagefind(app):
+        yield "search", {"title": "Search"}, "practice-search.html"
+
+
+def on_html_page_context(app: Sphinx, pagename: str, templatename: str,
+                         context: dict[str, Any], doctree: nodes.document | None) -> None:
+    if doctree is not None and _uses_pagefind(app) and "body" in context:
+        context["body"] = context["body"].replace("<section", "<section data-pagefind-body", 1)
+
+
+def _pagefind() -> list[str]:
+    """Pagefind's program; run directly, it starts in a tenth of the time."""
+    try:
+        from pagefind_bin_extended import get_executable
+    except ImportError:
+        return [sys.executable, "-m", "pagefind"]
+    return [str(get_executable())]
+
+
+def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or not _uses_pagefind(app):
+        return
+    outdir = Path(app.builder.outdir)
+    shutil.rmtree(outdir / "pagefind", ignore_errors=True)
+    result = subprocess.run(
+        [*_pagefind(), "--site", str(outdir), "--keep-index-url",
+         "--exclude-selectors", ".headerlink", "--silent"],
+        capture_output=True, text=True)
+    if result.returncode != 0:
+        logger.warning(f"Pagefind could not index the site, so search will not work:\n"
+                       f"{result.stdout}{result.stderr}", type="practice", subtype="search")
+        return
+    # The search page has its own few lines of UI: Pagefind's ready-made ones are unused.
+    for unused in UNUSED_BUNDLE_FILES:
+        for path in (outdir / "pagefind").glob(unused):
+            path.unlink()
+
+
+def setup(app: Sphinx) -> None:
+    app.add_config_value("practice_search", "pagefind", "html", types=[str])
+    app.connect("config-inited", on_config_inited)
+    app.connect("builder-inited", on_builder_inited)
+    app.connect("html-collect-pages", on_html_collect_pages)
+    app.connect("html-page-context", on_html_page_context)
+    # After the assets step (900), so Pagefind indexes the final pages.
+    app.connect("build-finished", on_build_finished, priority=950)
