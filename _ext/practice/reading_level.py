@@ -11,6 +11,7 @@ shows the grade, the target and the three hardest sentences. With
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -46,6 +47,7 @@ def _vowel_groups(word: str) -> int:
     return max(1, count)
 
 
+@functools.lru_cache(maxsize=20000)
 def syllables(word: str) -> int:
     total = 0
     for part in word.lower().replace("’", "'").split("-"):
