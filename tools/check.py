@@ -13,7 +13,8 @@ from `make new-page` are listed as a reminder. Exit status 0 means no problems.
 Sphinx shows a warning found while reading a page only on the build that read
 the page; an incremental build does not read unchanged pages. So this tool keeps
 those warnings per page (``_build/check/read-warnings.json``) and shows them again
-until the page is changed and read without them.
+until the page is changed and read without them. When the extension's code changes,
+every page is read again.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import copy
+import hashlib
 import io
 import json
 import logging
@@ -105,6 +107,14 @@ def published_url_problems(root: Path, pages: set[str], redirects: dict[str, str
     return problems
 
 
+def checks_version(root: Path) -> str:
+    """A fingerprint of the site's extension: Sphinx does not notice when its code changes."""
+    digest = hashlib.sha256()
+    for path in sorted((root / "_ext").rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def pages_with_prompts(app: Sphinx) -> list[str]:
     found = []
     for docname in sorted(app.env.found_docs):
@@ -122,6 +132,8 @@ def run_check(root: Path, out: Path) -> tuple[int, list[str], list[str]]:
         cache = json.loads(cache_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         cache = None
+    if cache is not None and cache.get("checks") != checks_version(root):
+        cache = None  # the checks themselves changed: read every page again
     cache_file.unlink(missing_ok=True)  # written again only if this run completes
 
     init_warnings = io.StringIO()
@@ -150,8 +162,8 @@ def run_check(root: Path, out: Path) -> tuple[int, list[str], list[str]]:
     consistency = (recorder.consistency if recorder.consistency_checked or cache is None
                    else cache.get("consistency", []))
     out.mkdir(parents=True, exist_ok=True)
-    cache_file.write_text(json.dumps({"read": read, "consistency": consistency}),
-                          encoding="utf-8")
+    cache_file.write_text(json.dumps({"checks": checks_version(root), "read": read,
+                                      "consistency": consistency}), encoding="utf-8")
 
     at_start: list[str] = []
     for line in at_init.splitlines():
