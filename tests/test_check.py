@@ -70,33 +70,34 @@ def test_problems_are_listed_and_stay_listed_until_fixed(site_copy):
 
 def test_a_renamed_page_needs_a_redirect(site_copy):
     made = subprocess.run([sys.executable, "tools/new_page.py", "--kind", "approach",
-                           "--title", "Somatic", "--reviewer", "clinician-a"],
+                           "--title", "Scaffold trial", "--reviewer", "clinician-a"],
                           cwd=site_copy, capture_output=True, text=True)
     assert made.returncode == 0, made.stderr
     assert check(site_copy).returncode == 0
 
-    (site_copy / "approaches" / "somatic.md").rename(site_copy / "approaches" / "somatic-therapy.md")
+    (site_copy / "approaches" / "scaffold-trial.md").rename(
+        site_copy / "approaches" / "scaffold-trial-renamed.md")
     index = site_copy / "index.md"
     index.write_text(index.read_text(encoding="utf-8").replace(
-        "approaches/somatic\n", "approaches/somatic-therapy\n"), encoding="utf-8")
-    append(site_copy / "published-urls.txt", "approaches/somatic-therapy.html\n")
+        "approaches/scaffold-trial\n", "approaches/scaffold-trial-renamed\n"), encoding="utf-8")
+    append(site_copy / "published-urls.txt", "approaches/scaffold-trial-renamed.html\n")
     moved = check(site_copy)
     assert moved.returncode == 1
-    assert "the address approaches/somatic.html no longer leads to a page" in moved.stdout
+    assert "the address approaches/scaffold-trial.html no longer leads to a page" in moved.stdout
 
-    append(site_copy / "redirects.yaml", "  approaches/somatic: approaches/somatic-therapy\n")
+    append(site_copy / "redirects.yaml", "  approaches/scaffold-trial: approaches/scaffold-trial-renamed\n")
     redirected = check(site_copy)
     assert redirected.returncode == 0, redirected.stdout
 
 
 def test_new_page_prompts_are_a_reminder_not_a_failure(site_copy):
     made = subprocess.run([sys.executable, "tools/new_page.py", "--kind", "specialty",
-                           "--title", "Grief", "--reviewer", "clinician-a"],
+                           "--title", "Scaffold trial", "--reviewer", "clinician-a"],
                           cwd=site_copy, capture_output=True, text=True)
     assert made.returncode == 0, made.stderr
     result = check(site_copy)
     assert result.returncode == 0, result.stdout
-    assert re.search(r"specialties/grief\.md: \d+ \"Write here:\" prompts still to replace",
+    assert re.search(r"specialties/scaffold-trial\.md: \d+ \"Write here:\" prompts still to replace",
                      result.stdout)
 
 

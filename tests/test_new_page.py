@@ -66,10 +66,10 @@ def menu_links(html: Path) -> dict[str, str]:
 
 
 def test_new_approach_page_builds_strict_is_in_menu_and_related_both_ways(site_copy):
-    made = run_new_page(site_copy, "--kind", "approach", "--title", "Somatic therapy",
+    made = run_new_page(site_copy, "--kind", "approach", "--title", "Scaffold trial",
                         "--reviewer", "clinician-a")
     assert made.returncode == 0, made.stderr
-    page = site_copy / "approaches" / "somatic-therapy.md"
+    page = site_copy / "approaches" / "scaffold-trial.md"
     meta = front_matter(page)
     today = dt.date.today()
     assert meta["kind"] == "approach" and meta["reviewed_by"] == "clinician-a"
@@ -77,18 +77,18 @@ def test_new_approach_page_builds_strict_is_in_menu_and_related_both_ways(site_c
     assert meta["next_review"] == new_page.one_year_later(today)
     assert meta["related"] == [] and meta["audience"] == ["clients", "families"]
     assert 0 < len(meta["description"]) <= 160
-    assert "approaches/somatic-therapy.html" in \
+    assert "approaches/scaffold-trial.html" in \
         (site_copy / "published-urls.txt").read_text().split()
 
-    add_related(site_copy / "specialties" / "addiction.md", "approaches/somatic-therapy")
+    add_related(site_copy / "specialties" / "addiction.md", "approaches/scaffold-trial")
     result = build(site_copy, "-nW", "--keep-going")
     assert result.returncode == 0, result.stderr
 
     out = site_copy / "_build" / "html"
-    assert menu_links(out / "contact.html")["approaches/somatic-therapy.html"] == \
-        "Somatic therapy"
-    assert "../specialties/addiction.html" in related_links(out / "approaches" / "somatic-therapy.html")
-    assert "../approaches/somatic-therapy.html" in related_links(out / "specialties" / "addiction.html")
+    assert menu_links(out / "contact.html")["approaches/scaffold-trial.html"] == \
+        "Scaffold trial"
+    assert "../specialties/addiction.html" in related_links(out / "approaches" / "scaffold-trial.html")
+    assert "../approaches/scaffold-trial.html" in related_links(out / "specialties" / "addiction.html")
 
 
 @pytest.mark.parametrize("kind, folder, caption", [
@@ -97,21 +97,21 @@ def test_new_approach_page_builds_strict_is_in_menu_and_related_both_ways(site_c
     ("general", "", "About us"),
 ])
 def test_each_kind_goes_in_its_folder_and_menu(site_copy, kind, folder, caption):
-    path = new_page.create_page(site_copy, kind, "Grief and Loss", "clinician-b",
+    path = new_page.create_page(site_copy, kind, "Scaffold trial two", "clinician-b",
                                 dt.date(2026, 3, 1))
-    assert path == site_copy / f"{folder}grief-and-loss.md"
+    assert path == site_copy / f"{folder}scaffold-trial-two.md"
     index = (site_copy / "index.md").read_text(encoding="utf-8")
     block = re.search(r"```\{toctree\}\n:caption: " + re.escape(caption) + r"\n(.*?)```",
                       index, re.S)
-    assert block and block[1].strip().splitlines()[-1] == f"{folder}grief-and-loss"
-    assert index.count(f"{folder}grief-and-loss") == 1
+    assert block and block[1].strip().splitlines()[-1] == f"{folder}scaffold-trial-two"
+    assert index.count(f"{folder}scaffold-trial-two") == 1
 
 
 def test_asks_when_answers_are_missing(site_copy):
-    made = run_new_page(site_copy, stdin="2\nSomatic therapy\nclinician-b\n")
+    made = run_new_page(site_copy, stdin="2\nScaffold trial\nclinician-b\n")
     assert made.returncode == 0, made.stderr
     assert "specialty" in made.stdout and "clinician-a" in made.stdout  # the choices shown
-    assert front_matter(site_copy / "approaches" / "somatic-therapy.md")["reviewed_by"] == \
+    assert front_matter(site_copy / "approaches" / "scaffold-trial.md")["reviewed_by"] == \
         "clinician-b"
 
 
@@ -128,12 +128,12 @@ def test_refuses_to_overwrite_a_page(site_copy):
 
 
 def test_refuses_an_unknown_reviewer_and_suggests_the_nearest(site_copy):
-    made = run_new_page(site_copy, "--kind", "approach", "--title", "Somatic therapy",
+    made = run_new_page(site_copy, "--kind", "approach", "--title", "Scaffold trial",
                         "--reviewer", "clinican-b")
     assert made.returncode == 1
     assert "There is no reviewer 'clinican-b' in practice.yaml" in made.stderr
     assert "Did you mean 'clinician-b'?" in made.stderr
-    assert not (site_copy / "approaches" / "somatic-therapy.md").exists()
+    assert not (site_copy / "approaches" / "scaffold-trial.md").exists()
 
 
 def test_refuses_an_unknown_kind(site_copy):
@@ -145,12 +145,12 @@ def test_refuses_an_unknown_kind(site_copy):
 
 def test_refuses_an_address_that_redirects_elsewhere(site_copy):
     (site_copy / "redirects.yaml").write_text(
-        "redirects:\n  approaches/somatic-therapy: approaches/mindfulness\n", encoding="utf-8")
-    made = run_new_page(site_copy, "--kind", "approach", "--title", "Somatic therapy",
+        "redirects:\n  approaches/scaffold-trial: approaches/mindfulness\n", encoding="utf-8")
+    made = run_new_page(site_copy, "--kind", "approach", "--title", "Scaffold trial",
                         "--reviewer", "clinician-a")
     assert made.returncode == 1
     assert "old address" in made.stderr
-    assert not (site_copy / "approaches" / "somatic-therapy.md").exists()
+    assert not (site_copy / "approaches" / "scaffold-trial.md").exists()
 
 
 def test_file_names_and_dates():

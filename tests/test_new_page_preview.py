@@ -28,32 +28,32 @@ def menu(site: Path, page: str) -> dict[str, str]:
 
 def test_menus_follow_added_and_renamed_pages_and_edits_stay_incremental(site_copy):
     build(site_copy)
-    assert "approaches/somatic-therapy.html" not in menu(site_copy, "contact.html")
+    assert "approaches/scaffold-trial.html" not in menu(site_copy, "contact.html")
 
     made = subprocess.run([sys.executable, "tools/new_page.py", "--kind", "approach",
-                           "--title", "Somatic therapy", "--reviewer", "clinician-a"],
+                           "--title", "Scaffold trial", "--reviewer", "clinician-a"],
                           cwd=site_copy, capture_output=True, text=True)
     assert made.returncode == 0, made.stderr
     build(site_copy)
-    assert menu(site_copy, "contact.html")["approaches/somatic-therapy.html"] == "Somatic therapy"
+    assert menu(site_copy, "contact.html")["approaches/scaffold-trial.html"] == "Scaffold trial"
     assert menu(site_copy, "specialties/addiction.html")[
-        "../approaches/somatic-therapy.html"] == "Somatic therapy"
+        "../approaches/scaffold-trial.html"] == "Scaffold trial"
 
-    page = site_copy / "approaches" / "somatic-therapy.md"
-    page.write_text(page.read_text().replace("# Somatic therapy", "# Body-based therapy"))
+    page = site_copy / "approaches" / "scaffold-trial.md"
+    page.write_text(page.read_text().replace("# Scaffold trial", "# Scaffold trial renamed"))
     build(site_copy)
-    assert menu(site_copy, "contact.html")["approaches/somatic-therapy.html"] == \
-        "Body-based therapy"
+    assert menu(site_copy, "contact.html")["approaches/scaffold-trial.html"] == \
+        "Scaffold trial renamed"
 
     contact = site_copy / "_build" / "live" / "contact.html"
     written = contact.stat().st_mtime_ns
     page.write_text(page.read_text() + "\nOne more short line.\n")
     result = build(site_copy)
     assert contact.stat().st_mtime_ns == written, "an ordinary edit rewrote other pages"
-    assert "somatic-therapy" in result.stdout
+    assert "scaffold-trial" in result.stdout
 
     page.unlink()
     index = site_copy / "index.md"
-    index.write_text(index.read_text().replace("approaches/somatic-therapy\n", ""))
+    index.write_text(index.read_text().replace("approaches/scaffold-trial\n", ""))
     build(site_copy)
-    assert "approaches/somatic-therapy.html" not in menu(site_copy, "contact.html")
+    assert "approaches/scaffold-trial.html" not in menu(site_copy, "contact.html")
