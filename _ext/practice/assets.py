@@ -4,8 +4,8 @@ Stock Furo + sphinx-design link about 150 KB of CSS and JS to every page; most o
 styles things this site never shows (code highlighting, API docs, tabs, badges).
 
 - Scripts that a page does not use are not linked: Sphinx's doctools and search
-  highlighting (only the search page keeps them) and sphinx-design's tabs (only pages
-  with tabs keep them).
+  highlighting (only the search page keeps them, when it is Sphinx's) and
+  sphinx-design's tabs (only pages with tabs keep them).
 - Each page links one stylesheet instead of Sphinx's, Furo's, sphinx-design's and the
   site's own. When the build has finished, that stylesheet is made for the page
   from those files, in their order, keeping only the rules whose selectors can match
@@ -46,7 +46,8 @@ from sphinx.util import logging
 logger = logging.getLogger(__name__)
 
 CSS_DIR = "_static/css"
-STATE_VERSION = 1  # change when the pruning changes, to redo every page
+# A change to this module redoes every page.
+STATE_VERSION = zlib.crc32(Path(__file__).read_bytes())
 PLACEHOLDER = f"{CSS_DIR}/pending.css"
 SEARCH_ONLY_SCRIPTS = {"documentation_options.js", "doctools.js", "sphinx_highlight.js"}
 TABS_SCRIPT = "design-tabs.js"
@@ -76,7 +77,7 @@ def on_html_page_context(app: Sphinx, pagename: str, templatename: str,
     keep = []
     for script in context.get("script_files", []):
         name = Path(str(getattr(script, "filename", "") or "")).name
-        if name in SEARCH_ONLY_SCRIPTS and pagename != "search":
+        if name in SEARCH_ONLY_SCRIPTS and not (pagename == "search" and app.builder.search):
             continue
         if name == TABS_SCRIPT and "sd-tab-set" not in body:
             continue
@@ -91,6 +92,9 @@ ID_ATTR = re.compile(r'\sid="([^"]*)"')
 ELEMENT = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
 JS_STRING = re.compile(r"""["'`]([A-Za-z_][\w-]*)["'`]""")
 VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
+ROOT_CLASS_ATTR = re.compile(r'<html\b[^>]*\sclass="([^"]*)"')
+VAR_DECLARATION = re.compile(r"(--[A-Za-z_][\w-]*)\s*:")
+VAR_CALL = re.compile(r"var\(\s*(--[\w-]+)\s*(\)|,)")
 INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.+?)</script>", re.DOTALL)
 
 
@@ -102,8 +106,13 @@ class UsedNames:
     classes: set[str] = field(default_factory=set)
     ids: set[str] = field(default_factory=set)
     variables: set[str] = field(default_factory=set)
+    root_classes: set[str] = field(default_factory=set)  # classes <html> may have
+    declared: set[str] = field(default_factory=set)  # custom properties set outside the CSS
 
     def add_html(self, text: str) -> None:
+        for value in ROOT_CLASS_ATTR.findall(text):
+            self.root_classes.update(value.split())
+        self.declared.update(VAR_DECLARATION.findall(text))
         for value in CLASS_ATTR.findall(text):
             self.classes.update(value.split())
         self.ids.update(ID_ATTR.findall(text))
@@ -117,13 +126,17 @@ class UsedNames:
         names = JS_STRING.findall(text)
         self.classes.update(names)
         self.ids.update(names)
+        self.root_classes.update(names)
         self.variables.update(VAR_USE.findall(text))
+        self.declared.update(re.findall(r"""["'`](--[\w-]+)""", text))
 
     def update(self, other: UsedNames) -> None:
         self.elements |= other.elements
         self.classes |= other.classes
         self.ids |= other.ids
         self.variables |= other.variables
+        self.root_classes |= other.root_classes
+        self.declared |= other.declared
 
 
 # -- Stylesheets, parsed once per build, pruned per page ----------------------------
@@ -161,25 +174,47 @@ class Selector:
     ids: frozenset[str]
     elements: frozenset[str]
 
+    # The same for the last compound (the element the rule styles), if known.
+    last: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
+
     @classmethod
     def parse(cls, text: str) -> Selector:
         if "\\" in text:  # escaped names: keep rather than guess
             return cls(text, frozenset(), frozenset(), frozenset())
-        simple = PSEUDO.sub(" ", ATTRIBUTE.sub(" ", _strip_functional(text)))
-        classes, ids, elements = set(), set(), set()
-        for prefix, name in SIMPLE.findall(simple):
-            if prefix == ".":
-                classes.add(name)
-            elif prefix == "#":
-                ids.add(name)
-            elif name != "*":
-                elements.add(name.lower())
-        return cls(text, frozenset(classes), frozenset(ids), frozenset(elements))
+        simple = PSEUDO.sub("", ATTRIBUTE.sub("", _strip_functional(text))).strip()
+        whole = _names(simple)
+        last = _names(COMBINATOR.split(simple)[-1])
+        return cls(text, *whole, last=last)
 
     def can_match(self, used: UsedNames) -> bool:
         """False only when the selector needs an element, class or id the page lacks."""
         return (self.classes <= used.classes and self.ids <= used.ids
                 and self.elements <= used.elements)
+
+    def may_style_root(self, root_classes: set[str]) -> bool:
+        """Whether the rule may style <html> itself, outside <body>."""
+        if self.last is None:
+            return True
+        classes, ids, elements = self.last
+        return not ids and elements <= {"html"} and classes <= root_classes
+
+    def styles_body_itself(self) -> bool:
+        return self.last is not None and self.last[2] == {"body"}
+
+
+COMBINATOR = re.compile(r"\s*[>+~]\s*|\s+")
+
+
+def _names(simple: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    classes, ids, elements = set(), set(), set()
+    for prefix, name in SIMPLE.findall(simple):
+        if prefix == ".":
+            classes.add(name)
+        elif prefix == "#":
+            ids.add(name)
+        elif name != "*":
+            elements.add(name.lower())
+    return frozenset(classes), frozenset(ids), frozenset(elements)
 
 
 @dataclass
@@ -268,7 +303,8 @@ class Stylesheets:
             self._cache: dict[tuple, str] = {}
         key = (frozenset(used.classes & self._names.classes),
                frozenset(used.ids & self._names.ids),
-               frozenset(used.elements & self._names.elements), frozenset(used.variables))
+               frozenset(used.elements & self._names.elements), frozenset(used.variables),
+               frozenset(used.root_classes & self._names.classes), frozenset(used.declared))
         if key not in self._cache:
             self._cache[key] = self._for_page(used)
         return self._cache[key]
@@ -292,14 +328,15 @@ class Stylesheets:
                     needed.add(name)
                     todo.append(name)
 
+        constants = self._constants(used)
         out: list[str] = []
         open_context: tuple[str, ...] = ()
         for rule, selectors in chosen:
             if rule.selectors is None:
                 body = rule.declarations[0][1]
             else:
-                declarations = [text for name, text in rule.declarations
-                                if name is None or name in needed]
+                declarations = [_substitute(text, constants) for name, text in rule.declarations
+                                if name is None or (name in needed and name not in constants)]
                 if not declarations:
                     continue
                 body = f"{','.join(selectors)}{{{';'.join(declarations)}}}"
@@ -310,6 +347,52 @@ class Stylesheets:
             out.append(body)
         out.append("}" * len(open_context))
         return rcssmin.cssmin("".join(out))
+
+    def _constants(self, used: UsedNames) -> dict[str, str]:
+        """Custom properties that can be written in place of each ``var()``.
+
+        A property qualifies when it is set once, by a plain ``body`` rule outside
+        any media query, without ``!important``; is never used with a fallback or by
+        a rule that may style <html> (outside <body>, where it is not set); and
+        refers only to properties that are set on ``body`` alone (so no element
+        between ``body`` and the one styled can change what it means). Nothing on
+        the page (a style attribute, a script) may set it either.
+        """
+        declared: dict[str, list[tuple[Rule, str]]] = {}
+        for rule in self.rules:
+            for name, text in rule.declarations:
+                if name is not None:
+                    declared.setdefault(name, []).append((rule, text[len(name) + 1:]))
+        on_body = {name for name, places in declared.items()
+                   if name not in used.declared
+                   and all(rule.selectors and all(s.styles_body_itself() for s in rule.selectors)
+                           for rule, _value in places)}
+        risky = set(used.declared)
+        for rule in self.rules:
+            calls = [m for _n, text in rule.declarations for m in VAR_CALL.finditer(text)]
+            risky.update(m[1] for m in calls if m[2] == ",")
+            if rule.selectors is None or any(s.may_style_root(used.root_classes)
+                                             for s in rule.selectors):
+                risky.update(m[1] for m in calls)
+        constants = {}
+        for name, places in declared.items():
+            if len(places) != 1 or name in risky or name not in on_body:
+                continue
+            rule, value = places[0]
+            if (rule.context == () and [s.text for s in rule.selectors] == ["body"]
+                    and "!important" not in value
+                    and all(ref in on_body for ref in VAR_USE.findall(value))):
+                constants[name] = value
+        return constants
+
+
+def _substitute(text: str, constants: dict[str, str]) -> str:
+    for _depth in range(8):
+        new = VAR_CALL.sub(lambda m: constants.get(m[1], m[0]) if m[2] == ")" else m[0], text)
+        if new == text:
+            break
+        text = new
+    return text
 
 
 # -- Markup ----------------------------------------------------------------------------
@@ -327,9 +410,28 @@ def _prune_sprite(match: re.Match, page: str) -> str:
     return re.sub(r">\s+<", "><", sprite).strip() + "\n"
 
 
-def lean_markup(page: str) -> str:
-    """The page without unused sprite icons and without indentation."""
+STYLE_BLOCK = re.compile(r"<style>(.*?)</style>\s*", re.DOTALL)
+CUSTOM_DECLARATION = re.compile(r"(--[\w-]+)\s*:[^;{}]*;?")
+
+
+def _drop_unused_variables(match: re.Match, css: str) -> str:
+    """A <style> block that only sets custom properties the page's CSS never reads."""
+    names = set(CUSTOM_DECLARATION.findall(match[1]))
+    rest = CUSTOM_DECLARATION.sub("", match[1])
+    if not names or ":" in re.sub(r"[^{}]*\{", "{", rest) or any(f"var({n}" in css for n in names):
+        return match[0]
+    return ""
+
+
+def lean_markup(page: str, css: str | None = None) -> str:
+    """The page without unused sprite icons and without indentation.
+
+    Given the page's stylesheet, also without <style> blocks (Furo's code colours)
+    that only set custom properties the stylesheet never reads.
+    """
     page = SPRITE.sub(lambda m: _prune_sprite(m, page), page, count=1)
+    if css is not None:
+        page = STYLE_BLOCK.sub(lambda m: _drop_unused_variables(m, css), page)
     parts = VERBATIM.split(page)
     out = []
     # split() with two groups yields: text, verbatim block, tag name, text, ...
@@ -450,7 +552,8 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
         if not target.is_file():
             target.write_text(css, encoding="utf-8")
         state.page_css[name] = css_name
-        new = lean_markup(CSS_LINK.sub(lambda m: f'href="{m[1]}{CSS_DIR}/{css_name}"', text))
+        new = lean_markup(CSS_LINK.sub(lambda m: f'href="{m[1]}{CSS_DIR}/{css_name}"', text),
+                          css)
         if new != text:
             path.write_text(new, encoding="utf-8")
     # Sphinx copies its static files afresh on every build: minify them again.
