@@ -9,7 +9,7 @@ SPHINXOPTS ?= -nW --keep-going
 BUILDDIR   := _build
 PORT       ?= 8000
 
-.PHONY: html livehtml test clean new-page check review-report
+.PHONY: html livehtml test clean new-page check review-report bench
 
 $(INSTALLED): requirements.txt requirements-test.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,12 @@ review-report: $(INSTALLED)
 ## test: run every test (builds the site itself, in a temporary folder)
 test: $(INSTALLED)
 	$(BIN)/python -m pytest
+
+## bench: build benchmark, ours against stock Furo at 100, 300 and 1000 pages, clean and
+##   after a one-page edit, serial and -j 2 (about 20 minutes; QUICK=1: 100 and 300
+##   pages, serial, about 3 minutes). Prints the figures, saves bench/results/latest.md
+bench: $(INSTALLED)
+	$(BIN)/python bench/run.py $(if $(QUICK),--quick)
 
 ## clean: remove the build output
 clean:
