@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
 import re
 import shutil
 import sys
@@ -36,7 +35,7 @@ BASE = Path(__file__).resolve().parent / "roots" / "test-error-table"
 sys.path.insert(0, str(ROOT / "_ext"))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from practice import messages, redirects  # noqa: E402
+from practice import messages, redirects, search  # noqa: E402
 
 import check  # noqa: E402
 
@@ -54,7 +53,7 @@ class Bad:
     files: dict[str, str | None] = field(default_factory=dict)         # file -> text (None: delete)
     builder: str = "dummy"
     overrides: dict[str, object] = field(default_factory=dict)
-    pagefind_fails: bool = False  # the search indexer fails (a stand-in that exits with 1)
+    pagefind_fails: bool = False  # the search indexer fails (a stand-in program exits with 1)
 
 
 def page(body: str = "", front: str = "") -> str:
@@ -198,20 +197,14 @@ def messages_for(site: Path, bad: Bad) -> list[str]:
 
 @contextlib.contextmanager
 def failing_pagefind(folder: Path):
-    """Put a `pagefind` module that fails first on the path of `python -m pagefind`."""
-    fake = folder / "fake" / "pagefind"
-    fake.mkdir(parents=True)
-    (fake / "__init__.py").write_text("")
-    (fake / "__main__.py").write_text("import sys\nprint('Error: disk full')\nsys.exit(1)\n")
-    before = os.environ.get("PYTHONPATH")
-    os.environ["PYTHONPATH"] = str(folder / "fake")
+    """Make the search indexer a program that fails, as Pagefind does on a full disk."""
+    fake = [sys.executable, "-c", "import sys; print('Error: disk full'); sys.exit(1)"]
+    real = search._pagefind
+    search._pagefind = lambda: fake
     try:
         yield
     finally:
-        if before is None:
-            del os.environ["PYTHONPATH"]
-        else:
-            os.environ["PYTHONPATH"] = before
+        search._pagefind = real
 
 
 def _messages_for(site: Path, bad: Bad, overrides: dict[str, object]) -> list[str]:
