@@ -29,9 +29,11 @@ import logging
 import re
 import sys
 import time
+import traceback
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.errors import SphinxError
 from sphinx.util.build_phase import BuildPhase
 from sphinx.util.console import nocolor
 from sphinx.util.docutils import docutils_namespace, patch_docutils
@@ -185,10 +187,14 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         count, problems, reminders = run_check(root, root / "_build" / "check")
-    except Exception as exc:  # a mistake that stops Sphinx itself, e.g. broken YAML
-        message = getattr(exc, "message", None) or str(exc)
-        print(f"The check could not finish: {relative(message, root)}", file=sys.stderr)
+    except SphinxError as exc:  # a mistake that stops the build, e.g. broken YAML
+        print(f"The check could not finish: {relative(str(exc), root)}", file=sys.stderr)
         return 1
+    except Exception:  # a fault in the site's code, not in a page
+        traceback.print_exc()
+        print("\nThe check could not finish because of a fault in the site's code, not in "
+              "your pages. Please send the lines above to the web team.", file=sys.stderr)
+        return 2
     seconds = time.perf_counter() - started
     if reminders:
         print("Still to write:\n" + "\n".join(f"  {line}" for line in reminders) + "\n")
