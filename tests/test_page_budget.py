@@ -107,6 +107,15 @@ def test_properties_that_change_stay_properties():
     assert "html{padding:var(--pad)}" in css and "--pad:2px" in css
 
 
+def test_a_property_set_again_by_the_same_selector_keeps_only_the_last():
+    used = UsedNames()
+    used.add_html('<body><p class="note">x</p></body>')
+    css = Stylesheets([("body{--fg:#000}.note{color:var(--fg)}", None),
+                       ('body{--fg:#123}body[data-theme="dark"]{--fg:#fff}', None)]
+                      ).for_page(used)
+    assert "--fg:#000" not in css and "--fg:#123" in css and "--fg:#fff" in css
+
+
 def test_script_class_names_count_as_used():
     used = UsedNames()
     used.add_script('el.classList.add("scrolled")')

@@ -252,6 +252,29 @@ class Stylesheets:
             context = (f"@media {media}",) if media and media != "all" else ()
             self._add(tinycss2.parse_stylesheet(text, skip_comments=True,
                                                 skip_whitespace=True), context)
+        self._drop_overridden()
+
+    def _drop_overridden(self) -> None:
+        """Drop custom properties that a later rule with the same selectors sets again.
+
+        (Furo sets its colours on ``body``; the site's stylesheet sets most of them
+        again on ``body``: only the last one can ever apply.)
+        """
+        last: dict[tuple, int] = {}
+        for index, rule in enumerate(self.rules):
+            if rule.selectors is None:
+                continue
+            where = (rule.context, tuple(s.text.replace('"', "") for s in rule.selectors))
+            for name, text in rule.declarations:
+                if name is not None and "!important" not in text:
+                    last[(where, name)] = index
+        for index, rule in enumerate(self.rules):
+            if rule.selectors is None:
+                continue
+            where = (rule.context, tuple(s.text.replace('"', "") for s in rule.selectors))
+            rule.declarations = [
+                (name, text) for name, text in rule.declarations
+                if name is None or "!important" in text or last[(where, name)] == index]
 
     def _add(self, nodes_: list, context: tuple[str, ...]) -> None:
         for node in nodes_:
