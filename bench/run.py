@@ -65,9 +65,12 @@ def folder_size(folder: Path) -> int:
 
 
 def search_index_size(html: Path) -> int:
+    """The search index: Sphinx's searchindex.js, or Pagefind's index and fragments
+    (not its fixed runtime: pagefind.js, the worker and the WebAssembly, about 160 KB)."""
     pagefind = html / "pagefind"
     if pagefind.is_dir():
-        return folder_size(pagefind)
+        return (folder_size(pagefind / "index") + folder_size(pagefind / "fragment")
+                + sum(p.stat().st_size for p in pagefind.glob("*.pf_meta")))
     index = html / "searchindex.js"
     return index.stat().st_size if index.is_file() else 0
 
