@@ -1,0 +1,441 @@
+"""The built site in a real browser (Chromium through Playwright).
+
+Every page the build produces is checked: nothing requested outside the site, no
+cookies, nothing stored but the theme choice, zero axe-core violations (WCAG 2.2 A/AA
+and best practice) in light and dark at phone and desktop widths, and the crisis line,
+title and first lines visible on a phone without scrolling. Then "Exit this page"
+(GOV.UK pattern), the keyboard, print and search, on a few pages.
+
+One browser for the whole session; one tab per configuration, reused across pages.
+Without Chromium the tests are skipped with the reason (a failure when CI=true).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from browser import DESKTOP, LAUNCH_ARGS, PHONE, SiteServer, chromium, site_pages
+
+NEUTRAL_STUB = "<!doctype html><html lang='en'><title>Weather</title><h1>Weather</h1></html>"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
+HOME = "index.html"
+SPECIALTY = "specialties/addiction.html"
+
+
+# -- Fixtures -------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def browser():
+    path = chromium()
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=path, args=LAUNCH_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    served = SiteServer(site)
+    yield served
+    served.close()
+
+
+@pytest.fixture(scope="session")
+def pages(site) -> list[str]:
+    """Every page, except the small redirect pages left at old addresses."""
+    found = [name for name in site_pages(site)
+             if 'http-equiv="refresh"' not in (site / name).read_text(encoding="utf-8")]
+    assert HOME in found and len(found) > 1, found
+    return found
+
+
+class Tab:
+    """A browser tab that records every request it makes and answers none outside the site."""
+
+    def __init__(self, browser, server, **options) -> None:
+        self.context = browser.new_context(**options)
+        self.server = server
+        self.outside: list[str] = []
+        self.context.route("**/*", self._route)
+        self.context.set_default_timeout(15_000)
+        self.page = self.context.new_page()
+
+    def _route(self, route) -> None:
+        url = route.request.url
+        if url.startswith(self.server.origin + "/") or url.startswith(("data:", "blob:", "about:")):
+            route.continue_()
+        elif urlsplit(url).hostname == "www.weather.gov":
+            # The neutral site "Exit this page" goes to: answered here, never fetched.
+            self.outside.append(url)
+            route.fulfill(status=200, content_type="text/html", body=NEUTRAL_STUB)
+        else:
+            self.outside.append(url)
+            route.abort()
+
+    def open(self, name: str) -> None:
+        self.outside.clear()
+        self.page.goto(self.server.url(name), wait_until="load")
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def tab(browser, server):
+    opened: list[Tab] = []
+
+    def make(**options) -> Tab:
+        options.setdefault("viewport", PHONE)
+        new = Tab(browser, server, **options)
+        opened.append(new)
+        return new
+
+    yield make
+    for each in opened:
+        each.close()
+
+
+# -- Privacy ----------------------------------------------------------------------
+
+def test_no_page_requests_anything_outside_the_site_or_stores_anything(tab, pages):
+    t = tab()
+    problems = []
+    for name in pages:
+        t.open(name)
+        t.page.wait_for_load_state("networkidle")
+        if t.outside:
+            problems.append(f"{name} requested {t.outside}")
+        local = t.page.evaluate("Object.keys(localStorage)")
+        session = t.page.evaluate("Object.keys(sessionStorage)")
+        if local or session:
+            problems.append(f"{name} stored localStorage {local}, sessionStorage {session}")
+    cookies = t.context.cookies()
+    assert not cookies, f"cookies were set: {cookies}"
+    assert not problems, "\n".join(problems)
+
+
+def test_the_theme_choice_is_the_only_thing_stored(tab):
+    t = tab(viewport=DESKTOP)
+    t.open(HOME)
+    t.page.locator(".theme-toggle-content .theme-toggle").click()
+    assert t.page.evaluate("Object.keys(localStorage)") == ["theme"]
+    assert t.page.evaluate("Object.keys(sessionStorage)") == []
+    assert not t.context.cookies()
+
+
+# -- Accessibility: axe-core on every page -------------------------------------------
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "1280px"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_on_any_page(tab, pages, viewport, scheme):
+    t = tab(viewport=viewport, color_scheme=scheme)
+    # axe-core (as shipped with axe-playwright-python) in every page this tab opens.
+    t.context.add_init_script(script=Axe().axe_script)
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    found = []
+    for name in pages:
+        t.open(name)
+        background = t.page.evaluate("getComputedStyle(document.body).backgroundColor")
+        red = int(re.findall(r"\d+", background)[0])
+        assert (red > 128) == (scheme == "light"), f"{name}: {background} is not {scheme}"
+        results = t.page.evaluate("options => axe.run(document, options)", options)
+        for violation in results["violations"]:
+            targets = [node["target"] for node in violation["nodes"]][:5]
+            found.append(f"{name}: {violation['id']} ({violation['impact']}) "
+                         f"{violation['help']}: {targets}")
+        assert not t.outside, f"{name} requested {t.outside}"
+    assert not found, f"{len(found)} axe violations:\n" + "\n".join(found)
+
+
+# -- Safety: crisis line and first lines on a phone -----------------------------------
+
+BOX = """el => { const r = el.getBoundingClientRect();
+                 return {top: r.top, bottom: r.bottom, width: r.width, height: r.height}; }"""
+
+
+def test_crisis_line_title_and_first_lines_show_on_a_phone_without_scrolling(tab, pages):
+    t = tab(viewport=PHONE)
+    height = PHONE["height"]
+    problems = []
+    for name in pages:
+        t.open(name)
+        line = t.page.locator(".crisis-line")
+        if line.count() != 1 or not line.is_visible():
+            problems.append(f"{name}: no visible crisis line")
+            continue
+        box = line.evaluate(BOX)
+        if box["bottom"] > height:
+            problems.append(f"{name}: crisis line ends at {box['bottom']:.0f}px")
+        hrefs = line.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        if "tel:988" not in hrefs or "sms:988" not in hrefs:
+            problems.append(f"{name}: crisis line links are {hrefs}")
+        if name != "get-help.html" and not any(h and "get-help" in h for h in hrefs):
+            problems.append(f"{name}: crisis line does not link to the get-help page: {hrefs}")
+        h1 = t.page.locator("article h1").first
+        if h1.count() and h1.evaluate(BOX)["bottom"] > height:
+            problems.append(f"{name}: the title ends below the fold")
+        first = t.page.locator("article h1 ~ p, article h1 ~ * p").first
+        if first.count():
+            top = first.evaluate(BOX)["top"]
+            # Room for at least two lines of the first paragraph.
+            if top + 2 * 28 > height:
+                problems.append(f"{name}: the first paragraph starts at {top:.0f}px")
+    assert not problems, "\n".join(problems)
+
+
+def test_every_page_has_the_exit_button_with_a_plain_link(page, pages):
+    for name in pages:
+        soup = page(name)
+        links = soup.select("a.exit-this-page__button")
+        assert len(links) == 1, f"{name}: {len(links)} exit buttons"
+        assert links[0]["href"].startswith("https://"), name
+        assert links[0].get_text(" ", strip=True).endswith("Exit this page"), name
+        status = soup.select_one(".exit-this-page [role=status]")
+        assert status is not None, f"{name}: no status for screen readers"
+
+
+# -- Exit this page -------------------------------------------------------------------
+
+def exit_status(t: Tab) -> str:
+    return t.page.locator(".exit-this-page__status").text_content().strip()
+
+
+def test_exit_button_covers_the_page_and_goes_to_a_neutral_site(tab, server):
+    t = tab()
+    t.open(HOME)
+    t.open(SPECIALTY)
+    target = t.page.locator(".exit-this-page__button").get_attribute("href")
+    # Hold the neutral site's answer back, to see the page covered while it loads.
+    held = []
+    t.page.route(target, lambda route: held.append(route))
+    # Click, and at once (before the next site answers) see what the page shows.
+    shown = t.page.evaluate("""() => {
+        document.querySelector('.exit-this-page__button').click();
+        const overlay = document.querySelector('.exit-this-page-overlay');
+        return {overlay: overlay ? getComputedStyle(overlay).position : null,
+                article: getComputedStyle(document.querySelector('article')).visibility};
+    }""")
+    assert shown == {"overlay": "fixed", "article": "hidden"}, shown
+    for _ in range(100):
+        if held:
+            break
+        t.page.wait_for_timeout(20)
+    assert held, "the button did not go to the neutral site"
+    held[0].fulfill(status=200, content_type="text/html", body=NEUTRAL_STUB)
+    t.page.wait_for_url(target)
+    assert t.page.title() == "Weather"
+    # Back: the page left is replaced in the history; the one before shows, uncovered.
+    t.page.go_back()
+    assert t.page.url == server.url(HOME)
+    assert t.page.locator(".exit-this-page-overlay").count() == 0
+    assert t.page.locator("h1").first.is_visible()
+
+
+def test_coming_back_to_a_covered_page_uncovers_it(tab):
+    t = tab()
+    t.open(HOME)
+    t.page.evaluate("""() => {
+        const overlay = document.createElement('div');
+        overlay.className = 'exit-this-page-overlay';
+        document.body.appendChild(overlay);
+        document.body.classList.add('exit-this-page-active');
+        window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}));
+    }""")
+    assert t.page.locator(".exit-this-page-overlay").count() == 0
+    assert not t.page.evaluate("document.body.classList.contains('exit-this-page-active')")
+    assert t.page.locator("h1").first.is_visible()
+
+
+def test_shift_three_times_exits_and_a_status_counts_down(tab):
+    t = tab()
+    t.open(SPECIALTY)
+    keyboard = t.page.keyboard
+    keyboard.press("Shift")
+    assert exit_status(t) == "Shift, press 2 more times to exit."
+    keyboard.press("Shift")
+    assert exit_status(t) == "Shift, press 1 more time to exit."
+    target = t.page.locator(".exit-this-page__button").get_attribute("href")
+    keyboard.press("Shift")
+    t.page.wait_for_url(target)
+
+
+def test_shift_used_with_another_key_does_not_count(tab):
+    t = tab()
+    t.open(SPECIALTY)
+    keyboard = t.page.keyboard
+    keyboard.press("Shift+A")          # typing a capital letter
+    keyboard.press("Shift+Tab")
+    assert exit_status(t) == ""
+    keyboard.press("Shift")
+    keyboard.press("Shift")
+    assert exit_status(t) == "Shift, press 1 more time to exit."
+    keyboard.press("a")                # any other key starts the count again
+    keyboard.press("Shift")
+    assert exit_status(t) == "Shift, press 2 more times to exit."
+    assert t.page.url.endswith(SPECIALTY)
+
+
+def test_shift_presses_expire_after_five_seconds(tab):
+    t = tab()
+    t.page.clock.install()
+    t.open(SPECIALTY)
+    t.page.keyboard.press("Shift")
+    t.page.keyboard.press("Shift")
+    t.page.clock.run_for(5100)
+    assert exit_status(t) == "Exit this page expired."
+    t.page.keyboard.press("Shift")
+    assert exit_status(t) == "Shift, press 2 more times to exit."
+    assert t.page.url.endswith(SPECIALTY)
+
+
+def test_exit_link_works_without_javascript(tab):
+    t = tab(java_script_enabled=False)
+    t.open(SPECIALTY)
+    link = t.page.locator(".exit-this-page__button")
+    assert link.is_visible()
+    target = link.get_attribute("href")
+    link.click()
+    t.page.wait_for_url(target)
+    assert t.page.title() == "Weather"
+
+
+def test_print_shows_content_crisis_line_and_contact_not_navigation_or_exit(tab):
+    t = tab(viewport=DESKTOP)
+    t.open(SPECIALTY)
+    t.page.emulate_media(media="print")
+    for hidden in (".exit-this-page__button", ".sidebar-drawer", ".toc-drawer",
+                   ".mobile-header", ".practice-footer__links"):
+        assert not t.page.locator(hidden).first.is_visible(), f"{hidden} prints"
+    for shown in (".crisis-line", "article h1", ".practice-footer__contact"):
+        assert t.page.locator(shown).first.is_visible(), f"{shown} does not print"
+    pdf = t.page.pdf(format="Letter")
+    assert pdf.startswith(b"%PDF")
+
+
+# -- Keyboard ---------------------------------------------------------------------------
+
+FOCUSED = """() => { const el = document.activeElement;
+  const style = getComputedStyle(el); const after = getComputedStyle(el, '::after');
+  const r = el.getBoundingClientRect();
+  return {cls: el.className || '', tag: el.tagName, text: (el.textContent || '').trim().slice(0, 40),
+          href: el.getAttribute('href'), id: el.id,
+          outline: parseFloat(style.outlineWidth) * (style.outlineStyle !== 'none'),
+          afterOutline: parseFloat(after.outlineWidth) * (after.outlineStyle !== 'none'),
+          shadow: style.boxShadow, w: r.width, h: r.height}; }"""
+
+
+def test_skip_link_comes_first_then_exit_this_page(tab):
+    for viewport in (PHONE, DESKTOP):
+        t = tab(viewport=viewport)
+        t.open(SPECIALTY)
+        t.page.keyboard.press("Tab")
+        first = t.page.evaluate(FOCUSED)
+        assert "skip-to-content" in first["cls"], first
+        t.page.keyboard.press("Tab")
+        second = t.page.evaluate(FOCUSED)
+        assert "exit-this-page__button" in second["cls"], second
+
+
+VISIBLE_CONTROLS = """() => [...document.querySelectorAll(
+    'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]')]
+  .filter(el => el.tabIndex >= 0 && !el.disabled && el.checkVisibility({visibilityProperty: true})
+                && !el.closest('[inert]'))
+  .map(el => el.outerHTML.slice(0, 120))"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "1280px"])
+def test_tab_reaches_every_control_and_focus_is_visible(tab, viewport):
+    t = tab(viewport=viewport)
+    for name in (HOME, SPECIALTY):
+        t.open(name)
+        expected = set(t.page.evaluate(VISIBLE_CONTROLS))
+        reached, invisible = set(), []
+        for _ in range(400):
+            t.page.keyboard.press("Tab")
+            info = t.page.evaluate(FOCUSED)
+            if info["tag"] == "BODY":
+                break
+            html = t.page.evaluate("document.activeElement.outerHTML.slice(0, 120)")
+            if html in reached and "skip-to-content" in info["cls"]:
+                break  # round again to the start
+            reached.add(html)
+            shown = (info["outline"] >= 2 or info["afterOutline"] >= 2
+                     or info["shadow"] not in ("none", ""))
+            if not shown and "skip-to-content" not in info["cls"]:
+                invisible.append(info)
+        assert not invisible, f"{name}: focus not visible on {invisible}"
+        assert expected <= reached, f"{name}: Tab never reaches {sorted(expected - reached)}"
+
+
+NESTED_MENU_ENTRY = """() => {
+  const li = document.createElement('li');
+  li.className = 'toctree-l1 has-children';
+  li.innerHTML = '<a class="reference internal" href="#">Test</a>' +
+    '<input class="toctree-checkbox" id="toctree-checkbox-test" name="toctree-checkbox-test" ' +
+    'role="switch" type="checkbox" aria-label="Toggle navigation of Test">' +
+    '<label for="toctree-checkbox-test"><span class="icon"><svg><use href="#svg-arrow-right">' +
+    '</use></svg></span></label>' +
+    '<ul><li class="toctree-l2"><a class="reference internal" href="#">Inner</a></li></ul>';
+  document.querySelector('.sidebar-tree ul').appendChild(li);
+  // The build drops CSS rules no page needs yet: test the site's own stylesheet too.
+  const css = document.createElement('link');
+  css.rel = 'stylesheet';
+  css.href = '_static/site.css';
+  document.head.appendChild(css);
+  return new Promise(done => { css.onload = done; });
+}"""
+
+
+def test_sidebar_expanders_are_in_the_tab_order(tab):
+    """Furo hides its expand/collapse checkboxes (display: none); ours stay focusable."""
+    t = tab(viewport=DESKTOP)
+    t.open(HOME)
+    if t.page.locator(".sidebar-tree .toctree-checkbox").count() == 0:
+        t.page.evaluate(NESTED_MENU_ENTRY)  # the site has no nested menu entry yet
+    boxes = t.page.locator(".sidebar-tree .toctree-checkbox")
+    for i in range(boxes.count()):
+        box = boxes.nth(i)
+        box.focus()
+        assert t.page.evaluate("document.activeElement.classList.contains('toctree-checkbox')")
+        assert box.evaluate("el => el.checkVisibility()"), "an expander is not displayed"
+        was = box.is_checked()
+        t.page.keyboard.press("Space")
+        assert box.is_checked() != was
+        outline = box.evaluate("el => getComputedStyle(el.nextElementSibling).outlineStyle")
+        assert outline != "none", "the focused expander shows no outline"
+
+
+def test_phone_menu_opens_and_closes_from_the_keyboard(tab):
+    t = tab(viewport=PHONE)
+    t.open(SPECIALTY)
+    menu = t.page.get_by_role("button", name="Menu")
+    assert menu.get_attribute("aria-expanded") == "false"
+    menu.focus()
+    t.page.keyboard.press("Enter")
+    assert menu.get_attribute("aria-expanded") == "true"
+    t.page.wait_for_function("document.activeElement.closest('.sidebar-drawer') !== null")
+    assert t.page.locator(".sidebar-drawer a[href]").first.is_visible()
+    t.page.keyboard.press("Escape")
+    assert menu.get_attribute("aria-expanded") == "false"
+    assert t.page.evaluate("document.activeElement.classList.contains('nav-overlay-icon')")
+    # Closed, the drawer's links are out of the tab order.
+    assert not t.page.locator(".sidebar-drawer a[href]").first.is_visible()
+
+
+# -- Search ------------------------------------------------------------------------------
+
+def test_site_search_finds_a_page(tab):
+    t = tab(viewport=DESKTOP)
+    t.open(HOME)
+    t.page.locator(".sidebar-search").fill("addiction")
+    t.page.keyboard.press("Enter")
+    t.page.wait_for_url(re.compile(r"search\.html\?q=addiction"))
+    results = t.page.locator("article li a[href*='addiction']")
+    results.first.wait_for(timeout=10000)
+    assert results.count() >= 1
+    assert not t.outside
