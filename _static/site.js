@@ -31,10 +31,13 @@
     function exit(event) {
       if (event) event.preventDefault();
       reset("Loading.");
+      // Inline styles: the cover must work even where a stylesheet was trimmed.
       var overlay = document.createElement("div");
       overlay.className = "exit-this-page-overlay";
+      overlay.style.cssText = "position:fixed;inset:0;z-index:9999;background:#fff;visibility:visible";
       document.body.appendChild(overlay);
       document.body.classList.add("exit-this-page-active");
+      document.body.style.visibility = "hidden";
       window.location.replace(button.href);
     }
 
@@ -73,6 +76,7 @@
       var overlay = document.querySelector(".exit-this-page-overlay");
       if (overlay) overlay.remove();
       document.body.classList.remove("exit-this-page-active");
+      document.body.style.visibility = "";
       reset();
     });
   }
@@ -86,7 +90,6 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = label.className;
-    button.classList.add("drawer-button");
     button.setAttribute("aria-label", box.id === "__navigation" ? "Menu" : "Contents of this page");
     button.setAttribute("aria-expanded", box.checked ? "true" : "false");
     while (label.firstChild) button.appendChild(label.firstChild);
@@ -113,7 +116,7 @@
       if (box && box.checked) {
         box.checked = false;
         box.dispatchEvent(new Event("change"));
-        var button = document.querySelector(".mobile-header .drawer-button." +
+        var button = document.querySelector(".mobile-header button." +
           (id === "__navigation" ? "nav-overlay-icon" : "toc-overlay-icon"));
         if (button) button.focus();
       }

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+import browser as helpers
 from browser import DESKTOP, LAUNCH_ARGS, PHONE, SiteServer, chromium, site_pages
 
 NEUTRAL_STUB = "<!doctype html><html lang='en'><title>Weather</title><h1>Weather</h1></html>"
@@ -31,8 +32,9 @@ SPECIALTY = "specialties/addiction.html"
 @pytest.fixture(scope="session")
 def browser():
     path = chromium()
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=path, args=LAUNCH_ARGS)
         yield launched
         launched.close()
@@ -98,6 +100,17 @@ def tab(browser, server):
     yield make
     for each in opened:
         each.close()
+
+
+def test_without_chromium_tests_skip_with_a_reason_but_fail_on_ci(monkeypatch):
+    monkeypatch.setattr(helpers, "CHROMIUM_CANDIDATES", ("/nonexistent/chromium",))
+    monkeypatch.delenv("CHROME_PATH", raising=False)
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="no Chromium found"):
+        helpers.chromium()
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI=true"):
+        helpers.chromium()
 
 
 # -- Privacy ----------------------------------------------------------------------
@@ -244,6 +257,7 @@ def test_coming_back_to_a_covered_page_uncovers_it(tab):
         overlay.className = 'exit-this-page-overlay';
         document.body.appendChild(overlay);
         document.body.classList.add('exit-this-page-active');
+        document.body.style.visibility = 'hidden';
         window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}));
     }""")
     assert t.page.locator(".exit-this-page-overlay").count() == 0
