@@ -47,6 +47,7 @@ def test_every_page_has_sharing_tags_from_its_own_description(site, page):
         assert meta(soup, "og:url") == [LOCAL_SITE_URL + name], name
         assert meta(soup, "twitter:card") == ["summary"], name
         assert len(meta(soup, "description")) <= 1, f"{name}: more than one meta description"
+        assert len(meta(soup, "viewport")) == 1, f"{name}: {len(meta(soup, 'viewport'))} viewport tags"
         description = front_matter(name).get("description")
         if description:
             assert meta(soup, "og:description") == [description.strip()], name

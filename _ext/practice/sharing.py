@@ -2,6 +2,7 @@
 
 - ``og:description`` (sphinxext-opengraph) is the page's ``description`` front matter,
   the same sentence as its meta description, not the first words of the page.
+- The second ``<meta name="viewport">`` that docutils adds is dropped (Furo writes one).
 - ``robots.txt`` (copied from ``_extra/``) names the sitemap by its full address,
   which only the build knows (``site_url`` in conf.py, from Read the Docs).
 """
@@ -14,12 +15,16 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+DOCUTILS_VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1" />\n'
+
 # Before sphinxext-opengraph's handler (default priority 500) reads context["meta"].
 BEFORE_OPENGRAPH = 400
 
 
 def on_html_page_context(app: Sphinx, pagename: str, templatename: str,
                          context: dict[str, Any], doctree: Any) -> None:
+    if "metatags" in context:
+        context["metatags"] = context["metatags"].replace(DOCUTILS_VIEWPORT, "")
     meta = context.get("meta") or {}
     description = meta.get("description")
     if isinstance(description, str) and description.strip() and "og:description" not in meta:
