@@ -365,8 +365,9 @@ VISIBLE_CONTROLS = """() => [...document.querySelectorAll(
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "1280px"])
 def test_tab_reaches_every_control_and_focus_is_visible(tab, viewport):
     t = tab(viewport=viewport)
-    for name in (HOME, SPECIALTY):
+    for name in (HOME, SPECIALTY, "get-help.html", "search.html?q=trauma"):
         t.open(name)
+        t.page.wait_for_load_state("networkidle")
         expected = set(t.page.evaluate(VISIBLE_CONTROLS))
         reached, invisible = set(), []
         for _ in range(400):
@@ -453,3 +454,8 @@ def test_site_search_finds_a_page(tab):
     results.first.wait_for(timeout=10000)
     assert results.count() >= 1
     assert not t.outside
+    t.page.evaluate(Axe().axe_script)
+    found = t.page.evaluate("options => axe.run(document, options)",
+                            {"runOnly": {"type": "tag", "values": AXE_TAGS},
+                             "resultTypes": ["violations"]})["violations"]
+    assert not found, [(v["id"], [n["target"] for n in v["nodes"]]) for v in found]
