@@ -15,6 +15,7 @@
   function setUpExit(container) {
     var button = container.querySelector(".exit-this-page__button");
     var status = container.querySelector(".exit-this-page__status");
+    var indicator = container.querySelector(".exit-this-page__indicator");
     if (!button || !status) return;
     var count = 0;
     var timer = null;
@@ -26,6 +27,7 @@
       clearTimeout(timer);
       timer = null;
       status.textContent = message || "";
+      if (indicator) indicator.textContent = "";
     }
 
     function exit(event) {
@@ -48,6 +50,7 @@
         return;
       }
       var left = PRESSES - count;
+      if (indicator) indicator.textContent = "\u25CF".repeat(count) + "\u25CB".repeat(left);
       status.textContent = "Shift, press " + left + " more time" + (left === 1 ? "" : "s") + " to exit.";
       if (!timer) {
         timer = setTimeout(function () { reset("Exit this page expired."); }, WINDOW_MS);

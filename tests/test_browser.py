@@ -269,10 +269,13 @@ def test_shift_three_times_exits_and_a_status_counts_down(tab):
     t = tab()
     t.open(SPECIALTY)
     keyboard = t.page.keyboard
+    indicator = t.page.locator(".exit-this-page__indicator")
     keyboard.press("Shift")
     assert exit_status(t) == "Shift, press 2 more times to exit."
+    assert indicator.text_content() == "\u25cf\u25cb\u25cb" and indicator.is_visible()
     keyboard.press("Shift")
     assert exit_status(t) == "Shift, press 1 more time to exit."
+    assert indicator.text_content() == "\u25cf\u25cf\u25cb"
     target = t.page.locator(".exit-this-page__button").get_attribute("href")
     keyboard.press("Shift")
     t.page.wait_for_url(target)
