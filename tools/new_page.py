@@ -264,10 +264,10 @@ def create_page(root: Path, kind: str, title: str, reviewer: str,
     if path.exists():
         raise Refusal(f"{path.relative_to(root)} already exists. To change that page, "
                       "open it and edit it. For a new page, choose a different title.")
-    if docname in redirected_addresses(root):
+    redirects = redirected_addresses(root)
+    if docname in redirects:
         raise Refusal(f"The address {docname}.html is an old address: redirects.yaml "
-                      f"sends it to {redirected_addresses(root)[docname]}. Choose a "
-                      "different title.")
+                      f"sends it to {redirects[docname]}. Choose a different title.")
 
     index = root / "index.md"
     new_index = add_to_toctree(index.read_text(encoding="utf-8"), KINDS[kind].caption,
