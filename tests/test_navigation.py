@@ -68,3 +68,15 @@ def test_switch_restores_stock_furo(app):
     app.build()
     tree = _sidebar(app.outdir / "first.html")
     assert "Other A" in [a.get_text() for a in tree.find_all("a")]
+
+
+@pytest.mark.sphinx("html", testroot="navigation")
+def test_an_environment_from_before_the_map_is_read_again(app):
+    app.build()
+    del app.env.practice_navigation  # as saved by a build without this module
+    def outdated():
+        results = app.events.emit("env-get-outdated", app.env, set(), set(), set())
+        return sorted(doc for result in results for doc in result)
+
+    assert outdated() == sorted(app.env.found_docs)
+    assert outdated() == []  # once the map exists, nothing more

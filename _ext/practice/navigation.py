@@ -57,6 +57,15 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
         nav.pop(app.env.docname, None)
 
 
+def on_env_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str],
+                        changed: set[str], removed: set[str]) -> list[str]:
+    """An environment saved before this module existed has no map: read every page."""
+    if hasattr(env, "practice_navigation"):
+        return []
+    env.practice_navigation = {}
+    return sorted(env.found_docs - added)
+
+
 def on_env_purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
     _nav_map(env).pop(docname, None)
 
@@ -218,6 +227,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
 def setup(app: Sphinx) -> None:
     app.add_config_value("practice_compact_navigation", True, "html", types=[bool])
     app.connect("doctree-read", on_doctree_read)
+    app.connect("env-get-outdated", on_env_get_outdated)
     app.connect("env-purge-doc", on_env_purge_doc)
     app.connect("env-merge-info", on_env_merge_info)
     app.connect("builder-inited", on_builder_inited)
