@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import subprocess
 import sys
 from pathlib import Path
@@ -77,3 +78,18 @@ def site_copy(tmp_path) -> Path:
     dest = tmp_path / "site"
     shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(*NOT_SITE))
     return dest
+
+
+@pytest.fixture(scope="module", autouse=True)
+def stop_leftover_worker_processes():
+    """Stop the helper processes that in-process Sphinx builds leave behind.
+
+    sphinx-sitemap starts a multiprocessing Manager for every build. Its forked
+    process inherits this process's open pipes, including the one to the browser
+    driver, so the browser fixture would wait forever for that pipe to close at the
+    end of the session. Nothing else uses them once a module's builds are done.
+    """
+    yield
+    for child in multiprocessing.active_children():
+        child.terminate()
+        child.join(timeout=5)
