@@ -13,8 +13,8 @@ from sphinx.application import Sphinx
 
 from . import findings
 from .messages import Subtype, render
-from .page_metadata import pages
-from .prose import find_all, is_negated, text_blocks
+from .page_metadata import text_to_check
+from .prose import find_all, is_negated
 
 HONEST = "Say what therapy can offer, for example: \"Many people find that therapy helps them ...\""
 # (pattern, what is wrong, how to say it instead)
@@ -51,11 +51,7 @@ def problems(blocks) -> list[tuple[int | None, str]]:
 
 def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
-    info = pages(env).get(env.docname)
-    blocks = list(text_blocks(doctree))
-    if info is not None and info.description:
-        blocks.append((info.description, info.line("description")))
-    for line, message in problems(blocks):
+    for line, message in problems(text_to_check(env, doctree)):
         findings.add(env, env.docname, Subtype.claims, line, message)
 
 

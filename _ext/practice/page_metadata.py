@@ -26,6 +26,7 @@ from . import findings
 from .front_matter import PageInfo, read_front_matter_file, validate
 from .messages import Subtype, render
 from .practice_data import clinician_by_id
+from .prose import text_blocks
 
 
 def today(config: Config) -> dt.date:
@@ -46,6 +47,16 @@ def pages(env: BuildEnvironment) -> dict[str, PageInfo]:
     if not hasattr(env, "practice_pages"):
         env.practice_pages = {}
     return env.practice_pages
+
+
+def text_to_check(env: BuildEnvironment, doctree: nodes.document) -> list[tuple[str, int | None]]:
+    """The page's prose blocks and its description, with their lines: what the
+    language and claims checks read."""
+    blocks = list(text_blocks(doctree))
+    info = pages(env).get(env.docname)
+    if info is not None and info.description:
+        blocks.append((info.description, info.line("description")))
+    return blocks
 
 
 def reviewer(config: Config, info: PageInfo) -> dict | None:

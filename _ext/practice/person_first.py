@@ -20,8 +20,8 @@ from sphinx.util.docutils import SphinxRole
 
 from . import findings
 from .messages import Subtype, render
-from .page_metadata import pages
-from .prose import CALLED_CLASS, find_all, text_blocks
+from .page_metadata import text_to_check
+from .prose import CALLED_CLASS, find_all
 
 # (pattern, what to write instead); the first pattern that matches a stretch of text wins.
 LABELS: list[tuple[str, str]] = [
@@ -78,11 +78,7 @@ class CalledRole(SphinxRole):
 
 def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
-    info = pages(env).get(env.docname)
-    blocks = list(text_blocks(doctree))
-    if info is not None and info.description:
-        blocks.append((info.description, info.line("description")))
-    for line, message in problems(blocks):
+    for line, message in problems(text_to_check(env, doctree)):
         findings.add(env, env.docname, Subtype.language, line, message)
 
 
