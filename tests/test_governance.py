@@ -171,6 +171,35 @@ def test_claims_are_reported_but_honest_denials_are_not(make_app, rootdir, tmp_p
     assert len(found) == 3, warnings  # "there is no cure", "IFS is not yet ..." are fine
 
 
+# One example per label, in the order of ``person_first.LABELS``: the check must find
+# each (a label whose trigger word is missing would be skipped without a word).
+LABEL_EXAMPLES = [
+    "She is a former addict.", "He was called an Addict.", "No junkies here.",
+    "Drug users are people.", "Two alcoholics met.", "Not a drunk.",
+    "Years of substance abuse.", "A dirty urine screen.", "You are clean now.",
+    "His drug habit grew.", "It is not a vice.", "Replacement therapy works.",
+]
+CLAIM_EXAMPLES = [
+    "IFS is an evidence-based treatment.", "We cure you.", "We guarantee it.",
+    "Results 100% of the time.", "It is clinically proven.", "A miracle awaits.",
+]
+
+
+def test_every_label_and_claim_has_an_example_that_is_found():
+    from practice import claims, person_first
+
+    assert len(LABEL_EXAMPLES) == len(person_first.LABELS)
+    assert len(CLAIM_EXAMPLES) == len(claims.CLAIMS)
+    for index, sentence in enumerate(LABEL_EXAMPLES):
+        found = list(person_first.find_all(person_first.PATTERN, [(sentence, 1)],
+                                           person_first.TRIGGERS))
+        assert [int(m.lastgroup[1:]) for m, _t, _l in found] == [index], sentence
+    for index, sentence in enumerate(CLAIM_EXAMPLES):
+        assert len(claims.problems([(sentence, 1)])) == 1, sentence
+        match = claims.PATTERN.search(sentence)
+        assert int(match.lastgroup[1:]) == index, sentence
+
+
 # -- overdue reviews --------------------------------------------------------------
 
 def test_overdue_review_fails_by_default(make_app, rootdir, tmp_path):

@@ -39,12 +39,18 @@ class CrisisLinesDirective(SphinxDirective):
     """The full list of crisis resources, ready to place under a heading."""
 
     has_content = False
+    # The block is the same on every page, and parsing Markdown is the slow part:
+    # parse it once per process and give each page its own copy. (It is plain
+    # CommonMark, so no page's settings could make it parse differently.)
+    parsed: nodes.container | None = None
 
     def run(self) -> list[nodes.Node]:
-        block = nodes.container(classes=["crisis-lines"])
-        self.state.nested_parse(StringList(FULL_BLOCK.splitlines(), source="crisis.py"),
-                                self.content_offset, block)
-        return [block]
+        if CrisisLinesDirective.parsed is None:
+            block = nodes.container(classes=["crisis-lines"])
+            self.state.nested_parse(StringList(FULL_BLOCK.splitlines(), source="crisis.py"),
+                                    self.content_offset, block)
+            CrisisLinesDirective.parsed = block
+        return [CrisisLinesDirective.parsed.deepcopy()]
 
 
 def on_config_inited(app: Sphinx, config: Config) -> None:

@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 from .messages import FIELD_HELP, render
+from .yaml_source import load_with_nodes
 
 KINDS = ("specialty", "approach", "general")
 CLINICAL_KINDS = ("specialty", "approach")
@@ -105,8 +106,7 @@ def read_front_matter(text: str) -> FrontMatter:
             example="kind: general")))
     block = "\n".join(lines[1:end])
     try:
-        root = yaml.compose(block)
-        data = yaml.safe_load(block)
+        data, root = load_with_nodes(block)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 1

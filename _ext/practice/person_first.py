@@ -55,6 +55,10 @@ LABELS: list[tuple[str, str]] = [
      "\"medication for opioid use disorder\" (MOUD)"),
 ]
 PATTERN = re.compile("|".join(f"(?P<l{i}>{p})" for i, (p, _s) in enumerate(LABELS)), re.IGNORECASE)
+# Every label above contains one of these: add the word when you add a label.
+# (tests/test_governance.py has one example per label, so a missing word fails it.)
+TRIGGERS = ("addict", "junk", "drugg", "user", "abuse", "alcoholic", "drunk", "clean",
+            "dirty", "habit", "vice", "replacement", "substitut")
 
 
 def suggestion(match: re.Match) -> str:
@@ -63,7 +67,7 @@ def suggestion(match: re.Match) -> str:
 
 def problems(blocks) -> list[tuple[int | None, str]]:
     found = []
-    for match, _text, line in find_all(PATTERN, blocks):
+    for match, _text, line in find_all(PATTERN, blocks, TRIGGERS):
         word = " ".join(match.group(0).split())
         found.append((line, render("language", found=word, suggestion=suggestion(match))))
     return found

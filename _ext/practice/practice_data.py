@@ -18,6 +18,8 @@ from sphinx.config import Config
 from sphinx.errors import ConfigError
 from sphinx.util import logging
 
+from .yaml_source import load_with_nodes
+
 logger = logging.getLogger(__name__)
 
 REQUIRED_TEXT_FIELDS = (
@@ -37,8 +39,7 @@ def load_practice_data(path: Path) -> tuple[dict[str, Any], list[tuple[int, str]
     """
     try:
         text = path.read_text(encoding="utf-8")
-        root = yaml.compose(text)
-        data = yaml.safe_load(text)
+        data, root = load_with_nodes(text)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read the practice's details ({exc}).") from exc
     except yaml.YAMLError as exc:

@@ -14,6 +14,8 @@ changes, the pages whose cards show it are written again (``on_env_updated``).
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -23,32 +25,42 @@ from .page_metadata import foot_of, pages
 Card = tuple[str, str, str]  # docname, title, description
 
 
-def related_docnames(env: BuildEnvironment, docname: str) -> list[str]:
+def related_docnames(env: BuildEnvironment) -> dict[str, list[str]]:
+    """Every page's related pages, in order; one pass over the site, not one per page."""
     store = pages(env)
-    info = store.get(docname)
-    if info is None:
-        return []
-    chosen = list(info.related)
-    backlinks = []
-    for other, other_info in sorted(store.items()):
+    named_by: dict[str, list[str]] = defaultdict(list)
+    linked_by: dict[str, list[str]] = defaultdict(list)
+    for other in sorted(store):
         if other == env.config.root_doc:
             continue
-        if docname in other_info.related:
-            chosen.append(other)
-        elif info.is_clinical and other_info.is_clinical and docname in other_info.links:
-            backlinks.append(other)
-    return [doc for doc in dict.fromkeys(chosen + backlinks)
-            if doc != docname and doc in env.found_docs]
+        other_info = store[other]
+        for target in other_info.related:
+            named_by[target].append(other)
+        if other_info.is_clinical:
+            for target in other_info.links:
+                linked_by[target].append(other)
+    result = {}
+    for docname, info in store.items():
+        if docname not in env.found_docs:
+            continue
+        backlinks = linked_by[docname] if info.is_clinical else []
+        result[docname] = [doc for doc in dict.fromkeys([*info.related, *named_by[docname],
+                                                         *backlinks])
+                           if doc != docname and doc in env.found_docs]
+    return result
 
 
-def cards(env: BuildEnvironment, docname: str) -> tuple[Card, ...]:
+def all_cards(env: BuildEnvironment) -> dict[str, tuple[Card, ...]]:
+    """Each page's related-topic cards: (docname, title, description) of each topic."""
     store = pages(env)
-    result = []
-    for doc in related_docnames(env, docname):
+
+    def card(doc: str) -> Card:
         title = env.titles[doc].astext() if doc in env.titles else doc
         description = store[doc].description if doc in store else None
-        result.append((doc, title, description or ""))
-    return tuple(result)
+        return doc, title, description or ""
+
+    return {docname: tuple(card(doc) for doc in related)
+            for docname, related in related_docnames(env).items()}
 
 
 def section(app: Sphinx, docname: str, topics: tuple[Card, ...]) -> nodes.section:
@@ -69,7 +81,7 @@ def section(app: Sphinx, docname: str, topics: tuple[Card, ...]) -> nodes.sectio
 
 
 def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    topics = cards(app.env, docname)
+    topics = getattr(app.env, "practice_related_cards", {}).get(docname)
     if topics:
         foot_of(doctree).append(section(app, docname, topics))
 
@@ -77,7 +89,7 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Pages whose cards changed (a title, a description, a new backlink): write them again."""
     before = getattr(env, "practice_related_cards", {})
-    now = {docname: cards(env, docname) for docname in pages(env) if docname in env.found_docs}
+    now = all_cards(env)
     env.practice_related_cards = now
     return sorted(doc for doc, topics in now.items() if before.get(doc) != topics)
 
