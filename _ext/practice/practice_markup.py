@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from docutils import nodes
+from docutils.utils.smartquotes import smartyPants
 from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
@@ -21,6 +22,11 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 logger = logging.getLogger(__name__)
 
 LINK_WITH_TEXT = re.compile(r"^(?P<text>.+?)\s*<(?P<key>[\w.]+)>$")
+
+
+def typographic(text: str) -> str:
+    """Curly quotes and apostrophes, as MyST gives the page's own text ("smartquotes")."""
+    return smartyPants(text, "q", "en")
 
 
 def lookup(data: dict[str, Any], key: str) -> Any:
@@ -57,7 +63,7 @@ class PracticeRole(SphinxRole):
                 f"Use one of: {', '.join(sorted(text_keys(data)))}.",
                 type="practice", subtype="unknown-key", location=self.get_location())
             return [nodes.inline(self.rawtext, self.text)], []
-        label = match["text"] if match else value
+        label = typographic(match["text"] if match else value)
         if key == "phone":
             return [nodes.reference(self.rawtext, label, refuri=f"tel:{data['phone_link']}")], []
         if key == "email":
@@ -79,11 +85,12 @@ class CliniciansDirective(SphinxDirective):
                 continue
             entry = nodes.container(classes=["clinician"], ids=[f"clinician-{clinician.get('id')}"])
             heading = nodes.paragraph(classes=["clinician-name"])
-            heading += nodes.strong(text=str(clinician.get("name", "")))
-            heading += nodes.Text(f", {clinician.get('credentials', '')}")
+            heading += nodes.strong(text=typographic(str(clinician.get("name", ""))))
+            heading += nodes.Text(typographic(f", {clinician.get('credentials', '')}"))
             entry += heading
-            entry += nodes.paragraph(text=str(clinician.get("role", "")), classes=["clinician-role"])
-            entry += nodes.paragraph(text=str(clinician.get("about", "")))
+            entry += nodes.paragraph(text=typographic(str(clinician.get("role", ""))),
+                                     classes=["clinician-role"])
+            entry += nodes.paragraph(text=typographic(str(clinician.get("about", ""))))
             result.append(entry)
         return result
 
