@@ -12,7 +12,10 @@ other page.
   comes from ``templates/practice-search.html``.
 - The content of each document page is marked ``data-pagefind-body``, so menus,
   footers and the search and 404 pages are not indexed.
-- When the build has finished, Pagefind indexes the output into ``pagefind/``.
+- When the build has finished, Pagefind indexes the output into ``pagefind/``. It
+  starts before the assets step (``assets``) and runs beside it, on the other core:
+  that step changes only stylesheet links, icons and indentation, never the words
+  Pagefind reads, and it replaces each page whole, so Pagefind never reads half a page.
 
 ``practice_search = "sphinx"`` (``-D practice_search=sphinx``) restores Sphinx's
 search, for comparison in bench/.
@@ -79,19 +82,33 @@ def _pagefind() -> list[str]:
     return [str(get_executable())]
 
 
-def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
+def on_build_finished_start(app: Sphinx, exception: Exception | None) -> None:
+    """Start Pagefind (it reads only the pages' text, which the assets step keeps)."""
+    app.builder.practice_pagefind = None
     if exception is not None or not _uses_pagefind(app):
         return
     outdir = Path(app.builder.outdir)
     shutil.rmtree(outdir / "pagefind", ignore_errors=True)
-    result = subprocess.run(
+    app.builder.practice_pagefind = subprocess.Popen(
         [*_pagefind(), "--site", str(outdir), "--keep-index-url",
          "--exclude-selectors", ".headerlink", "--silent"],
-        capture_output=True, text=True)
-    if result.returncode != 0:
-        logger.warning(f"Pagefind could not index the site, so search will not work:\n"
-                       f"{result.stdout}{result.stderr}", type="practice", subtype="search")
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
+    """Wait for Pagefind; report a failure; remove the bundle files the site does not use."""
+    process = getattr(app.builder, "practice_pagefind", None)
+    if process is None:
         return
+    app.builder.practice_pagefind = None
+    stdout, stderr = process.communicate()
+    if exception is not None:
+        return
+    if process.returncode != 0:
+        logger.warning(f"Pagefind could not index the site, so search will not work:\n"
+                       f"{stdout}{stderr}", type="practice", subtype="search")
+        return
+    outdir = Path(app.builder.outdir)
     # The search page has its own few lines of UI: Pagefind's ready-made ones are unused.
     for unused in UNUSED_BUNDLE_FILES:
         for path in (outdir / "pagefind").glob(unused):
@@ -104,5 +121,6 @@ def setup(app: Sphinx) -> None:
     app.connect("builder-inited", on_builder_inited)
     app.connect("html-collect-pages", on_html_collect_pages)
     app.connect("html-page-context", on_html_page_context)
-    # After the assets step (900), so Pagefind indexes the final pages.
+    # Around the assets step (900): Pagefind runs while it does.
+    app.connect("build-finished", on_build_finished_start, priority=850)
     app.connect("build-finished", on_build_finished, priority=950)
