@@ -27,6 +27,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
+from sphinx.util.osutil import relative_uri
 
 logger = logging.getLogger(__name__)
 
@@ -93,6 +94,21 @@ class CompactNavigation:
             for _caption, entries in trees:
                 for _title, ref in entries:
                     self.parent.setdefault(ref, parent)
+        self._uris: dict[str, str] = {}
+        self._labels: dict[str, str] = {}
+
+    def uri(self, from_page: str, ref: str) -> str:
+        """``builder.get_relative_uri``, with each page's own address looked up once."""
+        for name in (from_page, ref):
+            if name not in self._uris:
+                self._uris[name] = self.builder.get_target_uri(name)
+        return relative_uri(self._uris[from_page], self._uris[ref])
+
+    def label(self, ref: str) -> str:
+        """A page's title as it appears in the navigation: text, HTML-escaped."""
+        if ref not in self._labels:
+            self._labels[ref] = html.escape(self.env.titles[ref].astext())
+        return self._labels[ref]
 
     def ancestors(self, docname: str) -> set[str]:
         chain = set()
@@ -151,12 +167,11 @@ class _Render:
                 continue
             if ref in seen or ref not in nav.env.titles:
                 continue  # a cycle, or a document that does not exist
-            text = title or nav.env.titles[ref].astext()
-            label = html.escape(text)
+            label = html.escape(title) if title else nav.label(ref)
             if ref == self.pagename:
                 link = f'<a class="current reference internal" href="#">{label}</a>'
             else:
-                uri = html.escape(nav.builder.get_relative_uri(self.pagename, ref))
+                uri = html.escape(nav.uri(self.pagename, ref))
                 link = f'<a class="reference internal" href="{uri}">{label}</a>'
             is_current = ref in self.current
             classes = [f"toctree-l{depth}"] + (["current"] if is_current else [])
@@ -174,17 +189,18 @@ class _Render:
                     children = "\n" + self.list(sub_items, sub_entries)
                     if self.furo:
                         classes.append("has-children")
-                        link += _expander(number, text)
+                        link += _expander(number, label)
                 elif self.furo:
                     self.checkboxes -= 1
             items.append(f'<li class="{" ".join(classes)}">{link}{children}</li>\n')
         return items
 
 
-def _expander(number: int, title: str) -> str:
-    """Furo's checkbox and label that open and close an entry's children."""
+def _expander(number: int, label: str) -> str:
+    """Furo's checkbox and label that open and close an entry's children (``label``:
+    the entry's title, HTML-escaped)."""
     name = f"toctree-checkbox-{number}"
-    return (f'<input aria-label="Toggle navigation of {html.escape(title)}" checked="" '
+    return (f'<input aria-label="Toggle navigation of {label}" checked="" '
             f'class="toctree-checkbox" id="{name}" name="{name}" role="switch" '
             f'type="checkbox"/><label for="{name}"><span class="icon"><svg>'
             f'<use href="#svg-arrow-right"></use></svg></span></label>')
