@@ -22,7 +22,7 @@ html: $(INSTALLED)
 
 ## livehtml: preview at http://127.0.0.1:$(PORT), rebuilt as you save
 livehtml: $(INSTALLED)
-	$(BIN)/sphinx-autobuild -b html $(SPHINXOPTS) --host 127.0.0.1 --port $(PORT) \
+	$(BIN)/python tools/livehtml.py -b html $(SPHINXOPTS) --host 127.0.0.1 --port $(PORT) \
 		--ignore "$(BUILDDIR)/*" --ignore "tests/*" --ignore "bench/*" . $(BUILDDIR)/live
 
 ## new-page: create a page, ready to fill in (asks for its kind, title and reviewer,

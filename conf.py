@@ -60,6 +60,9 @@ html_theme_options = {
 templates_path = ["_templates"]
 html_css_files = ["site.css"]
 html_js_files = ["site.js"]
+# No "¶" link beside each heading: readers here do not share links to sections (the
+# "On this page" list still links to each), and it saves every page about 1.3 KB.
+html_permalinks = False
 html_logo = "_static/logo.svg"
 html_favicon = "_static/logo.svg"
 html_extra_path = ["_extra"]  # robots.txt

@@ -141,6 +141,51 @@ def test_the_theme_choice_is_the_only_thing_stored(tab):
     assert not t.context.cookies()
 
 
+def test_theme_button_cycles_dark_light_auto_and_is_remembered(tab):
+    """Furo's theme button, run by _static/furo-lite.js in place of furo.js."""
+    t = tab(viewport=DESKTOP, color_scheme="light")
+    t.open(HOME)
+    button = t.page.locator(".theme-toggle-content .theme-toggle")
+    theme = "document.body.dataset.theme"
+    background = "getComputedStyle(document.body).backgroundColor"
+    assert t.page.evaluate(theme) == "auto"
+    light = t.page.evaluate(background)
+    seen = []
+    for _ in range(3):
+        button.click()
+        seen.append(t.page.evaluate(theme))
+    assert seen == ["dark", "light", "auto"]
+    button.click()
+    assert t.page.evaluate(background) != light  # dark colours, not only a label
+    t.page.reload()
+    assert t.page.evaluate(theme) == "dark"
+
+
+def test_scrolling_marks_header_current_section_and_back_to_top(tab):
+    t = tab(viewport=DESKTOP)
+    t.open(SPECIALTY)
+    page = t.page
+    frame = "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+    links = page.locator(".toc-tree a[href^='#']")
+    target = links.nth(3).get_attribute("href")[1:]
+    page.evaluate(f"window.scrollTo(0, document.getElementById('{target}')"
+                  ".getBoundingClientRect().top + scrollY - 10)")
+    page.evaluate(frame)
+    current = page.locator(".toc-tree li.scroll-current > a")
+    assert current.last.get_attribute("href") == f"#{target}"
+    assert "scrolled" in page.locator("header").get_attribute("class")
+
+    page.evaluate("window.scrollBy(0, -200)")  # scrolling back up offers "Back to top"
+    page.evaluate(frame)
+    assert "show-back-to-top" in page.evaluate("document.documentElement.className")
+    page.evaluate("window.scrollBy(0, 100)")
+    page.evaluate(frame)
+    assert "show-back-to-top" not in page.evaluate("document.documentElement.className")
+    page.evaluate("window.scrollTo(0, 0)")
+    page.evaluate(frame)
+    assert "scrolled" not in page.locator("header").get_attribute("class")
+
+
 # -- Accessibility: axe-core on every page -------------------------------------------
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "1280px"])

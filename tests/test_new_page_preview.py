@@ -57,3 +57,29 @@ def test_menus_follow_added_and_renamed_pages_and_edits_stay_incremental(site_co
     index.write_text(index.read_text().replace("approaches/scaffold-trial\n", ""))
     build(site_copy)
     assert "approaches/scaffold-trial.html" not in menu(site_copy, "contact.html")
+
+
+def test_warm_preview_builder_shows_each_save_and_reports_a_failed_build(site_copy):
+    """`make livehtml` builds in a server that has Sphinx imported already
+    (tools/livehtml.py); each save still gives a full, fresh build of what changed."""
+    sys.path.insert(0, str(site_copy / "tools"))
+    try:
+        from livehtml import WarmBuilder
+    finally:
+        sys.path.pop(0)
+    out = site_copy / "_build" / "live"
+    builder = WarmBuilder(["-b", "html", "-q", "-nW", "--keep-going", str(site_copy), str(out)],
+                          url_host="127.0.0.1:0", pre_build_commands=[], post_build_commands=[])
+    try:
+        assert builder.build() == 0
+        page = site_copy / "specialties" / "trauma.md"
+        page.write_text(page.read_text() + "\nA sentence added while the preview runs.\n")
+        assert builder.build() == 0
+        assert "A sentence added while the preview runs." in (
+            out / "specialties" / "trauma.html").read_text(encoding="utf-8")
+
+        page.write_text(page.read_text().replace("kind: specialty", "kind: specialtyy"))
+        assert builder.build() != 0  # an unknown kind fails the build, as in make html
+    finally:
+        builder.close()
+    assert builder.server.returncode is not None

@@ -5,7 +5,10 @@ styles things this site never shows (code highlighting, API docs, tabs, badges).
 
 - Scripts that a page does not use are not linked: Sphinx's doctools and search
   highlighting (only the search page keeps them, when it is Sphinx's) and
-  sphinx-design's tabs (only pages with tabs keep them).
+  sphinx-design's tabs (only pages with tabs keep them). Furo's own script (5 KB, most
+  of it a scroll-spy library) is replaced by ``_static/furo-lite.js``, which does
+  what the site uses of it (theme button, header shadow, back-to-top, the highlight
+  in "On this page").
 - Each page links one stylesheet instead of Sphinx's, Furo's, sphinx-design's and the
   site's own. When the build has finished, that stylesheet is made for the page
   from those files, in their order, keeping only the rules whose selectors can match
@@ -40,7 +43,7 @@ import tinycss2
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
-from sphinx.builders.html._assets import _CascadingStyleSheet
+from sphinx.builders.html._assets import _CascadingStyleSheet, _JavaScript
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
@@ -51,6 +54,10 @@ STATE_VERSION = zlib.crc32(Path(__file__).read_bytes())
 PLACEHOLDER = f"{CSS_DIR}/pending.css"
 SEARCH_ONLY_SCRIPTS = {"documentation_options.js", "doctools.js", "sphinx_highlight.js"}
 TABS_SCRIPT = "design-tabs.js"
+# Furo's script (scroll-spy library included) gives way to the few lines the site uses
+# of it: _static/furo-lite.js.
+FURO_SCRIPT = "furo.js"
+FURO_LITE = _JavaScript("_static/furo-lite.js", priority=200)
 
 # Rules inside these at-rules are pruned one by one; other at-rules are kept whole.
 NESTING_AT_RULES = {"media", "supports", "layer", "container"}
@@ -81,7 +88,7 @@ def on_html_page_context(app: Sphinx, pagename: str, templatename: str,
             continue
         if name == TABS_SCRIPT and "sd-tab-set" not in body:
             continue
-        keep.append(script)
+        keep.append(FURO_LITE if name == FURO_SCRIPT else script)
     context["script_files"] = keep
 
 

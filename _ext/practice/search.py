@@ -9,7 +9,8 @@ other page.
 - Sphinx's indexer is switched off (it is also the slowest step of a build: its
   stemmer runs in pure Python over every word of every page).
 - The search page (``search.html``, where the sidebar's search box sends people)
-  comes from ``templates/practice-search.html``.
+  comes from ``templates/practice-search.html``; the search box itself from
+  ``templates/sidebar/search.html`` (Furo's, without Sphinx's unused hidden fields).
 - The content of each document page is marked ``data-pagefind-body``, so menus,
   footers and the search and 404 pages are not indexed.
 - When the build has finished, Pagefind indexes the output into ``pagefind/``. It
