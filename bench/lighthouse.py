@@ -1,4 +1,4 @@
-"""Lighthouse mobile scores for the home and addiction pages, served as Read the Docs
+"""Lighthouse mobile scores for the home, addiction and glossary pages, served as Read the Docs
 serves them (gzip-compressed), printed as a table.
 
     .venv/bin/python bench/lighthouse.py            # build, serve, measure
@@ -32,7 +32,8 @@ LIGHTHOUSE = "lighthouse@12.2.3"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
                 "--disable-component-update --disable-sync --no-first-run")
-PAGES = {"home": "index.html", "addiction": "specialties/addiction.html"}
+PAGES = {"home": "index.html", "addiction": "specialties/addiction.html",
+         "glossary": "glossary.html"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 COMPRESSIBLE = {"text/html", "text/css", "text/javascript", "application/javascript",
                 "application/json", "image/svg+xml", "text/plain", "application/xml",
