@@ -7,7 +7,8 @@ the preview, imports those packages once, and runs each rebuild in a process for
 from itself: each build still starts clean (nothing carries over from one build to
 the next), and the site's own extension (``_ext/practice``) is imported by each
 build, so an edit to it is seen at the next rebuild. Watching the files, serving
-the pages and reloading the browser are sphinx-autobuild's own.
+the pages and reloading the browser are sphinx-autobuild's own. On Linux only (see
+``main``); elsewhere this is plain sphinx-autobuild.
 
     python tools/livehtml.py [sphinx-autobuild arguments]    (what make livehtml runs)
 """
@@ -134,7 +135,11 @@ def main(argv: list[str]) -> None:
     if argv[:1] == ["--serve"]:
         serve(argv[1])
         return
-    autobuild.Builder = WarmBuilder  # sphinx-autobuild has no setting for its builder
+    # Forking a process that has imported libraries is safe on Linux; on macOS Python's
+    # documentation calls it unsafe, and Windows cannot fork: there (and anywhere else)
+    # the preview is plain sphinx-autobuild, about half a second slower per save.
+    if sys.platform.startswith("linux"):
+        autobuild.Builder = WarmBuilder  # sphinx-autobuild has no setting for its builder
     autobuild.main(argv)
 
 
