@@ -79,7 +79,7 @@ def test_robots_txt_names_the_sitemap(site):
 def test_404_page_helps_and_links_from_the_site_root(page):
     soup = page("404.html")
     text = soup.select_one("article").get_text(" ", strip=True)
-    assert "can't find that page" in text
+    assert "can’t find that page" in text
     hrefs = [a["href"] for a in soup.select("article a[href]")]
     assert "tel:988" in hrefs and "/index.html" in hrefs, hrefs
     assert soup.select_one(".crisis-line a[href='tel:988']") is not None
