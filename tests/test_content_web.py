@@ -7,6 +7,7 @@
 - Each specialty page links, in its own text (not only in "Related topics"), to
   every approach page, and each approach page links back to every specialty.
 - The first time a page's prose uses a glossary term, it links to the glossary.
+- Each clinical page cites its sources in one form: italic title, then a link.
 """
 
 from __future__ import annotations
@@ -173,3 +174,23 @@ def test_first_use_of_each_glossary_term_links_to_it(site, pages):
                                     f"\"{block.get_text(' ', strip=True)[:90]}\"")
                 break
     assert not unlinked, "\n".join(unlinked)
+
+
+def test_clinical_pages_cite_sources_in_one_linked_form(site, pages):
+    """Each specialty and approach page ends with "Sources": each source with its title
+    in italics and a link to where it can be read."""
+    problems = []
+    for page in _kind_pages(pages, "specialties") + _kind_pages(pages, "approaches"):
+        heading = next((h for h in _soup(site / page).select("article h2")
+                        if h.get_text(strip=True) == "Sources"), None)
+        if heading is None:
+            problems.append(f"{page}: no Sources section")
+            continue
+        items = heading.find_parent("section").select("li")
+        if not items:
+            problems.append(f"{page}: the Sources section lists nothing")
+        for item in items:
+            if not item.find("em") or not item.select("a[href^='https://']"):
+                problems.append(f"{page}: \"{item.get_text(' ', strip=True)[:70]}\" needs an "
+                                "italic title and a link")
+    assert not problems, "\n".join(problems)
