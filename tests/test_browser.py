@@ -501,9 +501,20 @@ def test_site_search_finds_a_page(tab):
     results = t.page.locator("article li a[href*='addiction']")
     results.first.wait_for(timeout=10000)
     assert results.count() >= 1
+    status = t.page.locator("#practice-search-status").inner_text()
+    assert re.fullmatch(r"\d+ pages? found for “addiction”\.", status), status
     assert not t.outside
     t.page.evaluate(Axe().axe_script)
     found = t.page.evaluate("options => axe.run(document, options)",
                             {"runOnly": {"type": "tag", "values": AXE_TAGS},
                              "resultTypes": ["violations"]})["violations"]
     assert not found, [(v["id"], [n["target"] for n in v["nodes"]]) for v in found]
+
+
+def test_site_search_says_when_nothing_is_found(tab):
+    t = tab(viewport=PHONE)
+    t.open("search.html?q=zqxjwv")
+    status = t.page.locator("#practice-search-status")
+    status.filter(has_text="No pages").wait_for(timeout=10000)
+    assert status.inner_text() == "No pages found for “zqxjwv”. Try another word, or browse the menu."
+    assert t.page.locator("#practice-search-results li").count() == 0
