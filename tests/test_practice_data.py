@@ -76,3 +76,117 @@ def test_unknown_key_in_role_names_page_line_and_choices(make_app, tmp_path):
     assert "index.md:3" in out
     assert "the practice's details have no 'fone'" in out
     assert "phone" in out and "[practice.unknown-key]" in out
+
+
+# -- Practical facts: shown where given, nothing where not -------------------------
+
+def facts(app) -> dict[str, str]:
+    soup = BeautifulSoup((app.outdir / "index.html").read_text(), "html.parser")
+    found = {}
+    for item in soup.select("ul.practice-facts > li"):
+        label = item.strong.get_text()
+        found[label] = item.get_text(" ", strip=True).removeprefix(label).strip()
+    return found
+
+
+def page_text(app) -> str:
+    return BeautifulSoup((app.outdir / "index.html").read_text(), "html.parser").get_text(" ")
+
+
+def build_with(make_app, tmp_path, data=(), index=()):
+    """Build the test project with text replacements in practice.yaml and index.md
+    (made before the app starts, since practice.yaml is read as the app starts)."""
+    srcdir = tmp_path / "project"
+    shutil.copytree(ROOT, srcdir)
+    for name, edits in (("practice.yaml", data), ("index.md", index)):
+        path = srcdir / name
+        text = path.read_text()
+        for old, new in edits:
+            assert old in text, old
+            text = text.replace(old, new)
+        path.write_text(text)
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    return app
+
+
+def test_facts_show_each_given_value_with_its_label(make_app, tmp_path):
+    app = build(make_app, tmp_path)
+    assert warnings(app) == ""
+    shown = facts(app)
+    assert list(shown) == ["Where we meet:", "Fee:", "Languages:", "Other ways of working we use:"]
+    assert shown["Where we meet:"] == "In person in Example City, or online (example)."
+    assert "Motivational interviewing (example)." in shown["Other ways of working we use:"]
+
+
+def test_a_changed_fact_changes_the_page(make_app, tmp_path):
+    app = build_with(make_app, tmp_path,
+                     data=[("English and Spanish (example).", "English, Spanish and ASL (example).")])
+    assert facts(app)["Languages:"] == "English, Spanish and ASL (example)."
+
+
+def test_a_removed_or_empty_fact_leaves_no_trace(make_app, tmp_path):
+    app = build_with(make_app, tmp_path, data=[
+        ('  languages: "English and Spanish (example)."\n', ""),
+        ('  where: "In person in Example City, or online (example)."', '  where: ""')])
+    assert warnings(app) == ""
+    shown = facts(app)
+    assert "Languages:" not in shown and "Where we meet:" not in shown
+    text = page_text(app)
+    assert "Languages" not in text and "Where we meet" not in text
+
+
+def test_no_facts_given_means_no_list(make_app, tmp_path):
+    app = build_with(make_app, tmp_path, index=[("fees.session\n", "")], data=[
+        ('  where: "In person in Example City, or online (example)."\n', ""),
+        ('  languages: "English and Spanish (example)."\n', ""),
+        ('  approaches:\n    - "Motivational interviewing (example)."\n'
+         '    - "Relapse prevention (example)."\n', "")])
+    assert warnings(app) == ""
+    soup = BeautifulSoup((app.outdir / "index.html").read_text(), "html.parser")
+    assert soup.select("ul.practice-facts") == []
+
+
+def test_an_unknown_fact_names_page_line_and_choices(make_app, tmp_path):
+    app = build_with(make_app, tmp_path, index=[("services.languages", "services.langauges")])
+    out = warnings(app)
+    assert "index.md:21" in out, out
+    assert "'services.langauges' is not one of the practical facts" in out
+    assert "services.languages" in out and "[practice.unknown-key]" in out
+
+
+def test_practice_if_shows_nothing_when_the_value_is_empty(make_app, tmp_path):
+    app = build(make_app, tmp_path)
+    assert warnings(app) == ""
+    assert "Notice of Privacy Practices" not in page_text(app)
+
+
+def test_practice_if_shows_its_text_when_the_value_is_given(make_app, tmp_path):
+    app = build_with(make_app, tmp_path,
+                     data=[('notice_url: ""', 'notice_url: "https://example.com/notice.pdf"')])
+    assert warnings(app) == ""
+    soup = BeautifulSoup((app.outdir / "index.html").read_text(), "html.parser")
+    link = soup.find("a", string="Notice of Privacy Practices")
+    assert link and link["href"] == "https://example.com/notice.pdf"
+
+
+def test_practice_if_with_an_unknown_key_warns(make_app, tmp_path):
+    app = build_with(make_app, tmp_path, index=[("{practice-if} privacy.notice_url",
+                                                 "{practice-if} privacy.notice")])
+    out = warnings(app)
+    assert "the practice's details have no 'privacy.notice'" in out
+    assert "[practice.unknown-key]" in out
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("\nservices:", "\nservces:", "'servces' is not a field of the practice's details (did you mean 'services'?)"),
+    ('  languages: "', '  langauges: "', "'services.langauges' is not a detail we know (did you mean 'languages'?)"),
+    ('notice_url: ""', 'notice_url: "example.com/notice"', "it must be a full web address starting with https://"),
+    ('  approaches:\n    - "Motivational interviewing (example)."\n    - "Relapse prevention (example)."',
+     '  approaches: "Motivational interviewing"', "'services.approaches' must be a list of short texts"),
+])
+def test_wrong_optional_details_name_file_line_and_fix(make_app, tmp_path, old, new, expected):
+    app = build_with(make_app, tmp_path, data=[(old, new)])
+    out = warnings(app)
+    assert expected in out, out
+    assert "practice.yaml:" in out and "[practice.data]" in out

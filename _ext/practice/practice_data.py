@@ -8,6 +8,7 @@ with the file and line, and makes the data available to pages (through the
 
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,17 @@ REQUIRED_TEXT_FIELDS = (
     "address", "hours", "booking_url",
 )
 REQUIRED_CLINICIAN_FIELDS = ("id", "name", "credentials", "role", "about")
+# Optional groups of details. Pages show each one only where the practice gives it
+# (``{practice-facts}``, ``{practice-if}``): a missing value shows nothing at all.
+OPTIONAL_GROUPS: dict[str, tuple[str, ...]] = {
+    "fees": ("session", "sliding_scale", "insurance", "cancellation"),
+    "services": ("where", "first_appointment", "insurance_plans", "ages", "languages",
+                 "welcome", "approaches"),
+    "privacy": ("notice_url",),
+}
+LIST_FIELDS = ("services.approaches",)
+URL_FIELDS = ("privacy.notice_url",)
+TOP_LEVEL_FIELDS = ("example", *REQUIRED_TEXT_FIELDS, *OPTIONAL_GROUPS, "clinicians")
 CLINICIAN_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 PHONE_LINK = re.compile(r"^\+1\d{10}$")
 
@@ -55,7 +67,8 @@ def load_practice_data(path: Path) -> tuple[dict[str, Any], list[tuple[int, str]
 
 
 def _key_lines(root: yaml.Node | None) -> dict[str, int]:
-    """Map each top-level key, and each clinician index as 'clinicians[i]', to its line."""
+    """Map each top-level key, each key of a group as 'group.name', and each clinician
+    index as 'clinicians[i]', to its line."""
     lines: dict[str, int] = {}
     if not isinstance(root, yaml.MappingNode):
         return lines
@@ -64,11 +77,60 @@ def _key_lines(root: yaml.Node | None) -> dict[str, int]:
         if key.value == "clinicians" and isinstance(value, yaml.SequenceNode):
             for index, item in enumerate(value.value):
                 lines[f"clinicians[{index}]"] = item.start_mark.line + 1
+        elif isinstance(value, yaml.MappingNode):
+            for name, _ in value.value:
+                lines[f"{key.value}.{name.value}"] = name.start_mark.line + 1
     return lines
 
 
-def _problems(data: dict[str, Any], lines: dict[str, int]) -> list[tuple[int, str]]:
+def _did_you_mean(value: str, choices: tuple[str, ...]) -> str:
+    match = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+def _group_problems(data: dict[str, Any], lines: dict[str, int]) -> list[tuple[int, str]]:
+    """Unknown names and wrong kinds of value in the optional groups (fees, services, ...)."""
     problems: list[tuple[int, str]] = []
+    for key in data:
+        if key not in TOP_LEVEL_FIELDS:
+            problems.append((lines.get(str(key), 1),
+                             f"'{key}' is not a field of the practice's details"
+                             f"{_did_you_mean(str(key), TOP_LEVEL_FIELDS)}. Fix the spelling "
+                             f"or remove it. The fields are: {', '.join(TOP_LEVEL_FIELDS)}."))
+    for group, names in OPTIONAL_GROUPS.items():
+        values = data.get(group)
+        line = lines.get(group, 1)
+        if values is None:
+            continue
+        if not isinstance(values, dict):
+            problems.append((line, f"'{group}' must be a group of indented 'name: text' lines, "
+                                   f"for example:  {group}:\n  {names[0]}: ..."))
+            continue
+        for name, value in values.items():
+            dotted = f"{group}.{name}"
+            line = lines.get(dotted, lines.get(group, 1))
+            if name not in names:
+                problems.append((line, f"'{dotted}' is not a detail we know"
+                                       f"{_did_you_mean(str(name), names)}. The details under "
+                                       f"'{group}' are: {', '.join(names)}."))
+            elif value is None or value == "":
+                continue  # left empty on purpose: the pages show nothing for it
+            elif dotted in LIST_FIELDS:
+                if not (isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)):
+                    problems.append((line, f"'{dotted}' must be a list of short texts, one per "
+                                           "line, each starting with '- '."))
+            elif not isinstance(value, str):
+                problems.append((line, f"'{dotted}' must be text; put it in quotes, for example "
+                                       f"{name}: \"...\""))
+            elif dotted in URL_FIELDS and not value.startswith("https://"):
+                problems.append((line, f"'{dotted}' is {value!r}; it must be a full web address "
+                                       "starting with https://, for example "
+                                       "\"https://example.com/privacy-notice.pdf\"."))
+    return problems
+
+
+def _problems(data: dict[str, Any], lines: dict[str, int]) -> list[tuple[int, str]]:
+    problems: list[tuple[int, str]] = _group_problems(data, lines)
     for field in REQUIRED_TEXT_FIELDS:
         value = data.get(field)
         if not isinstance(value, str) or not value.strip():

@@ -6,6 +6,12 @@
   its text.
 - The ``clinicians`` directive: the list of clinicians, each with an anchor
   ``clinician-<id>`` that review footers link to.
+- The ``practice-facts`` directive: the practical facts a reader decides on (where,
+  how soon, fees, insurance, ages, languages, ...), one key per line of its content,
+  as a list of "Label: value". A fact the practice has not given is left out, and
+  with none the list is left out: never a placeholder sentence.
+- The ``practice-if`` directive: its content only when the practice gives a value for
+  the key in its argument (for example a link to a Notice of Privacy Practices).
 """
 
 from __future__ import annotations
@@ -18,6 +24,8 @@ from docutils.utils.smartquotes import smartyPants
 from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
+
+from .practice_data import OPTIONAL_GROUPS
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +81,89 @@ class PracticeRole(SphinxRole):
         return [nodes.inline(self.rawtext, label, classes=["practice-" + key.replace(".", "-")])], []
 
 
+# What each fact is called on the page, in the order pages usually list them.
+FACT_LABELS = {
+    "services.where": "Where we meet",
+    "services.first_appointment": "How soon you can start",
+    "fees.session": "Fee",
+    "fees.insurance": "Insurance",
+    "services.insurance_plans": "Medicaid and other plans",
+    "fees.sliding_scale": "If cost is a worry",
+    "services.ages": "Who we see",
+    "services.languages": "Languages",
+    "services.welcome": "Everyone is welcome",
+    "services.approaches": "Other ways of working we use",
+}
+
+
+def given(value: Any) -> bool:
+    """Whether the practice has filled in a value (empty text or list counts as not)."""
+    if isinstance(value, str):
+        return bool(value.strip())
+    return bool(value)
+
+
+def warn_unknown_fact(key: str, location: tuple[str, int]) -> None:
+    logger.warning(
+        f"'{key}' is not one of the practical facts a page can show. "
+        f"Use one of: {', '.join(FACT_LABELS)}.",
+        type="practice", subtype="unknown-key", location=location)
+
+
+class PracticeFactsDirective(SphinxDirective):
+    """The practical facts named in the content (one key per line) that the practice gives."""
+
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        source, line = self.get_source_info()
+        facts = nodes.bullet_list(classes=["practice-facts"])
+        for offset, raw in enumerate(self.content):
+            key = raw.strip()
+            if not key:
+                continue
+            if key not in FACT_LABELS:
+                warn_unknown_fact(key, (self.env.docname, line + 1 + offset))
+                continue
+            value = lookup(self.config.practice, key)
+            if not given(value):
+                continue
+            item = nodes.list_item(classes=["practice-fact-" + key.replace(".", "-")])
+            para = nodes.paragraph()
+            para += nodes.strong(text=FACT_LABELS[key] + ":")
+            item += para
+            if isinstance(value, list):
+                entries = nodes.bullet_list()
+                for entry in value:
+                    entries += nodes.list_item("", nodes.paragraph(text=typographic(entry)))
+                item += entries
+            else:
+                para += nodes.Text(" " + typographic(value))
+            facts += item
+        return [facts] if facts.children else []
+
+
+class PracticeIfDirective(SphinxDirective):
+    """Its content, only when the practice gives a value for the key in its argument."""
+
+    has_content = True
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        key = self.arguments[0]
+        group, _, name = key.partition(".")
+        known = key in text_keys(self.config.practice) or name in OPTIONAL_GROUPS.get(group, ())
+        if not known:
+            logger.warning(
+                f"{{practice-if}} {key}: the practice's details have no {key!r}. "
+                f"Use one of: {', '.join(sorted(text_keys(self.config.practice)))}.",
+                type="practice", subtype="unknown-key", location=self.get_location())
+            return []
+        if not given(lookup(self.config.practice, key)):
+            return []
+        return self.parse_content_to_nodes(allow_section_headings=False)
+
+
 class CliniciansDirective(SphinxDirective):
     """Lists the practice's clinicians from ``practice.yaml``."""
 
@@ -98,3 +189,5 @@ class CliniciansDirective(SphinxDirective):
 def setup(app: Sphinx) -> None:
     app.add_role("practice", PracticeRole())
     app.add_directive("clinicians", CliniciansDirective)
+    app.add_directive("practice-facts", PracticeFactsDirective)
+    app.add_directive("practice-if", PracticeIfDirective)
