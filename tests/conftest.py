@@ -29,12 +29,13 @@ def rootdir() -> Path:
     return Path(__file__).resolve().parent / "roots"
 
 
-def build_site(out: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Build the real site with the strict options into ``out``."""
+def build_site(out: Path, *extra: str, env: dict | None = None,
+               source: Path = ROOT) -> subprocess.CompletedProcess:
+    """Build the real site (or a copy of it in ``source``) with the strict options into ``out``."""
     return subprocess.run(
         [sys.executable, "-m", "sphinx", "-b", "html", "-nW", "--keep-going",
-         "-d", str(out / ".doctrees"), *extra, str(ROOT), str(out)],
-        capture_output=True, text=True, env=env, cwd=ROOT,
+         "-d", str(out / ".doctrees"), *extra, str(source), str(out)],
+        capture_output=True, text=True, env=env, cwd=source,
     )
 
 

@@ -230,8 +230,13 @@ def test_crisis_line_title_and_first_lines_show_on_a_phone_without_scrolling(tab
         if box["bottom"] > height:
             problems.append(f"{name}: crisis line ends at {box['bottom']:.0f}px")
         hrefs = line.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
-        if "tel:988" not in hrefs or "sms:988" not in hrefs:
+        if "tel:988" not in hrefs or "sms:988" not in hrefs or "tel:911" not in hrefs:
             problems.append(f"{name}: crisis line links are {hrefs}")
+        # "Overdose? Call 911" is worth its line, but the bar stays short: 3 lines at most.
+        lines = line.evaluate("el => el.getBoundingClientRect().height"
+                              " / parseFloat(getComputedStyle(el).lineHeight)")
+        if lines > 3.2:
+            problems.append(f"{name}: the crisis line takes {lines:.1f} lines on a phone")
         if name != "get-help.html" and not any(h and "get-help" in h for h in hrefs):
             problems.append(f"{name}: crisis line does not link to the get-help page: {hrefs}")
         h1 = t.page.locator("article h1").first

@@ -190,3 +190,13 @@ def test_wrong_optional_details_name_file_line_and_fix(make_app, tmp_path, old, 
     out = warnings(app)
     assert expected in out, out
     assert "practice.yaml:" in out and "[practice.data]" in out
+
+
+def test_plain_facts_show_the_values_without_labels(make_app, tmp_path):
+    app = build_with(make_app, tmp_path, index=[
+        ("```{practice-facts}\nservices.where", "```{practice-facts}\n:plain:\nservices.where")])
+    soup = BeautifulSoup((app.outdir / "index.html").read_text(), "html.parser")
+    items = [li.get_text(" ", strip=True) for li in soup.select("ul.practice-facts > li")]
+    assert items[0] == "In person in Example City, or online (example)."
+    assert "Motivational interviewing (example)." in items and "Relapse prevention (example)." in items
+    assert not soup.select("ul.practice-facts strong")

@@ -48,11 +48,12 @@ def test_addiction_page_has_its_sections_in_order(page):
     soup = page("specialties/addiction.html")
     headings = [h.find(string=True).strip() for h in soup.select("article h2")]
     expected = [
+        "Staying safer, starting tonight",
         "Not a flaw, but a way of coping",
         "How we help",
+        "Medication, and when you need more care",
         "What working with us is like",
         "Take the first step",
-        "Questions people ask",
         "If you need help now",
         "Sources",
     ]
@@ -83,8 +84,10 @@ def test_addiction_page_links_to_every_approach_it_uses(page):
         assert f"../approaches/{approach}.html" in hrefs, approach
 
 
-def test_addiction_page_faq_uses_dropdowns(page):
-    assert len(page("specialties/addiction.html").select("details.sd-dropdown")) >= 3
+def test_addiction_page_folds_nothing_away(page):
+    """Everything on the addiction page is in plain sight: no closed question can hide
+    a safety fact (the page once hid its withdrawal warning inside one)."""
+    assert page("specialties/addiction.html").select("article details") == []
 
 
 def test_read_the_docs_build_gives_absolute_canonical_links(tmp_path):

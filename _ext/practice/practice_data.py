@@ -103,8 +103,9 @@ def _group_problems(data: dict[str, Any], lines: dict[str, int]) -> list[tuple[i
         if values is None:
             continue
         if not isinstance(values, dict):
-            problems.append((line, f"'{group}' must be a group of indented 'name: text' lines, "
-                                   f"for example:  {group}:\n  {names[0]}: ..."))
+            problems.append((line, f"'{group}' must be a group of 'name: text' lines, each "
+                                   f"indented by two spaces under '{group}:', for example "
+                                   f"'  {names[0]}: ...'."))
             continue
         for name, value in values.items():
             dotted = f"{group}.{name}"

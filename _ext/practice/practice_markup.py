@@ -20,6 +20,7 @@ import re
 from typing import Any
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from docutils.utils.smartquotes import smartyPants
 from sphinx.application import Sphinx
 from sphinx.util import logging
@@ -89,6 +90,7 @@ FACT_LABELS = {
     "fees.insurance": "Insurance",
     "services.insurance_plans": "Medicaid and other plans",
     "fees.sliding_scale": "If cost is a worry",
+    "fees.cancellation": "If you need to cancel",
     "services.ages": "Who we see",
     "services.languages": "Languages",
     "services.welcome": "Everyone is welcome",
@@ -111,9 +113,14 @@ def warn_unknown_fact(key: str, location: tuple[str, int]) -> None:
 
 
 class PracticeFactsDirective(SphinxDirective):
-    """The practical facts named in the content (one key per line) that the practice gives."""
+    """The practical facts named in the content (one key per line) that the practice gives.
+
+    With ``:plain:``, the values alone, without their labels (a list value becomes
+    the list's own items), for a sentence on the page that already says what they are.
+    """
 
     has_content = True
+    option_spec = {"plain": directives.flag}
 
     def run(self) -> list[nodes.Node]:
         source, line = self.get_source_info()
@@ -127,6 +134,10 @@ class PracticeFactsDirective(SphinxDirective):
                 continue
             value = lookup(self.config.practice, key)
             if not given(value):
+                continue
+            if "plain" in self.options:
+                for entry in value if isinstance(value, list) else [value]:
+                    facts += nodes.list_item("", nodes.paragraph(text=typographic(entry)))
                 continue
             item = nodes.list_item(classes=["practice-fact-" + key.replace(".", "-")])
             para = nodes.paragraph()
