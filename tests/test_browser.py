@@ -132,6 +132,55 @@ def test_no_page_requests_anything_outside_the_site_or_stores_anything(tab, page
     assert not problems, "\n".join(problems)
 
 
+VIOLATIONS = """window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation",
+  e => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));"""
+
+
+def test_no_page_breaks_its_own_content_security_policy(tab, pages):
+    """Every page works under its policy: nothing it ships is blocked."""
+    t = tab()
+    t.context.add_init_script(script=VIOLATIONS)
+    problems = []
+    for name in pages:
+        t.open(name)
+        t.page.wait_for_load_state("networkidle")
+        blocked = t.page.evaluate("window.__cspViolations")
+        if blocked:
+            problems.append(f"{name}: {blocked}")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_policy_blocks_what_a_host_or_a_pasted_embed_adds(tab):
+    """A third-party script, image and frame put into a built page are never fetched."""
+    t = tab(viewport=DESKTOP)
+    t.context.add_init_script(script=VIOLATIONS)
+    t.open(SPECIALTY)
+    t.page.evaluate("""() => {
+        const script = document.createElement("script");
+        script.src = "https://ads.example.com/tag.js";
+        const image = document.createElement("img");
+        image.src = "https://tracker.example.com/pixel.gif";
+        image.alt = "";
+        const frame = document.createElement("iframe");
+        frame.src = "https://video.example.com/embed/1";
+        frame.title = "embed";
+        document.body.append(script, image, frame);
+    }""")
+    t.page.wait_for_timeout(500)
+    blocked = t.page.evaluate("window.__cspViolations")
+    # (Chromium reports a frame by its origin only.)
+    for directive, host in (("script-src", "https://ads.example.com"),
+                            ("img-src", "https://tracker.example.com"),
+                            ("frame-src", "https://video.example.com")):
+        assert any(v.startswith(directive) and host in v for v in blocked), (directive, blocked)
+    assert t.outside == [], f"the browser still asked another site for {t.outside}"
+    # The page still works: the theme button and "Exit this page".
+    button = t.page.locator(".theme-toggle-content .theme-toggle")
+    button.click()
+    assert t.page.evaluate("document.body.dataset.theme") == "dark"
+
+
 def test_the_theme_choice_is_the_only_thing_stored(tab):
     t = tab(viewport=DESKTOP)
     t.open(HOME)
@@ -486,7 +535,7 @@ def test_phone_menu_opens_and_closes_from_the_keyboard(tab):
     menu.focus()
     t.page.keyboard.press("Enter")
     assert menu.get_attribute("aria-expanded") == "true"
-    t.page.wait_for_function("document.activeElement.closest('.sidebar-drawer') !== null")
+    t.page.wait_for_function("() => document.activeElement.closest('.sidebar-drawer') !== null")
     assert t.page.locator(".sidebar-drawer a[href]").first.is_visible()
     t.page.keyboard.press("Escape")
     assert menu.get_attribute("aria-expanded") == "false"
@@ -499,6 +548,7 @@ def test_phone_menu_opens_and_closes_from_the_keyboard(tab):
 
 def test_site_search_finds_a_page(tab):
     t = tab(viewport=DESKTOP)
+    t.context.add_init_script(script=VIOLATIONS)  # search works under the page's policy
     t.open(HOME)
     t.page.locator(".sidebar-search").fill("addiction")
     t.page.keyboard.press("Enter")
@@ -509,6 +559,7 @@ def test_site_search_finds_a_page(tab):
     status = t.page.locator("#practice-search-status").inner_text()
     assert re.fullmatch(r"\d+ pages? found for “addiction”\.", status), status
     assert not t.outside
+    assert t.page.evaluate("window.__cspViolations") == []
     t.page.evaluate(Axe().axe_script)
     found = t.page.evaluate("options => axe.run(document, options)",
                             {"runOnly": {"type": "tag", "values": AXE_TAGS},

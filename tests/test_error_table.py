@@ -136,6 +136,7 @@ CASES: dict[str, Bad] = {
                                          'notice_url: "www.example.com/notice.pdf"')]),
     "unknown-key": Bad(files={GRIEF: page("Fax us at {practice}`fax`.")}),
     "fact-unknown": Bad(files={GRIEF: page("```{practice-facts}\nservices.parking\n```")}),
+    "embed": Bad(files={GRIEF: page('<iframe src="https://www.youtube.com/embed/abc"></iframe>')}),
     # -- redirects.yaml (practice.redirect) and old addresses (make check) --------------
     "redirects-bad-yaml": Bad(files={"redirects.yaml": "redirects:\n  old-grief: [specialties/grief\n"}),
     "redirects-no-section": Bad(files={"redirects.yaml": "redirect:\n  old-grief: specialties/grief\n"}),

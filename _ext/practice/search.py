@@ -39,6 +39,7 @@ from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
 
+STATIC = Path(__file__).with_name("static")  # practice-search.js
 TEMPLATES = Path(__file__).parent / "templates"
 CHOICES = ("pagefind", "sphinx")
 UNUSED_BUNDLE_FILES = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*",
@@ -56,6 +57,7 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
         raise ConfigError(f"practice_search is {config.practice_search!r}; use one of "
                           f"{', '.join(CHOICES)}.")
     config.templates_path = [*config.templates_path, str(TEMPLATES)]
+    config.html_static_path = [*config.html_static_path, str(STATIC)]
 
 
 def on_builder_inited(app: Sphinx) -> None:
