@@ -172,6 +172,8 @@ CASES: dict[str, Bad] = {
 # Messages in the catalogs that are not problems, so have no row.
 NOT_PROBLEMS = {
     "review-overdue-notice": "printed, not a warning, when practice_overdue_reviews = 'publish'",
+    "hosting-ads-notice": "printed, not a warning, on a Read the Docs Community address",
+    "hosting-check-notice": "printed, not a warning, on Read the Docs with a custom domain",
 }
 
 

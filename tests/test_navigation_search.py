@@ -7,14 +7,17 @@ import json
 import re
 
 
-def test_search_page_loads_no_index_until_someone_searches(page):
+def test_search_page_loads_no_index_until_someone_searches(site, page):
     soup = page("search.html")
     scripts = [s.get("src", "") for s in soup.find_all("script")]
     assert not any(name in src for src in scripts
                    for name in ("searchindex.js", "searchtools.js", "doctools.js")), scripts
-    module = soup.find("script", type="module").string
-    assert "pagefind/pagefind.js" in module and "import(" in module
+    module = soup.find("script", type="module")
+    assert module["src"].startswith("_static/practice-search.js")
+    code = (site / "_static" / "practice-search.js").read_text()
+    assert "import(" in code and "form.dataset.pagefind" in code  # loaded when someone searches
     form = soup.select_one("form.practice-search")
+    assert form["data-pagefind"] == "pagefind/pagefind.js"
     assert form.find("input", attrs={"name": "q"}) is not None
     assert soup.find("meta", attrs={"name": "robots", "content": "noindex"}) is not None
 

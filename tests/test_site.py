@@ -98,6 +98,9 @@ def test_read_the_docs_build_gives_absolute_canonical_links(tmp_path):
     assert result.returncode == 0, result.stderr
     soup = BeautifulSoup((tmp_path / "specialties/addiction.html").read_text(), "html.parser")
     assert soup.select_one("link[rel=canonical]")["href"] == url + "specialties/addiction.html"
+    # A readthedocs.io address is the Community plan, which shows ads: the log says so.
+    assert "NOTICE: this build is for " + url in result.stdout, result.stdout
+    assert "Read the Docs for Business" in result.stdout
 
 
 def test_every_dependency_is_pinned_once_and_consistently():

@@ -181,6 +181,22 @@ MESSAGES: dict[str, str] = {
 }
 
 
+# -- publishing (notices in the build log, not warnings) --------------------------------
+MESSAGES.update({
+    "hosting-ads-notice": (
+        "NOTICE: this build is for {url}, an address on Read the Docs' free Community "
+        "plan, which shows ads on every page. The site promises no ads (privacy.md). "
+        "Publish it on Read the Docs for Business (or with Gold), as the README's "
+        "\"Publishing\" section says, and switch off Read the Docs' Addons."
+    ),
+    "hosting-check-notice": (
+        "Built on Read the Docs for a custom domain: the build cannot tell the plan. "
+        "Check that the project is on Read the Docs for Business (or Gold), so no ads "
+        "are shown, and that its Addons are switched off (README, \"Publishing\")."
+    ),
+})
+
+
 # -- settings in conf.py (stop the build at once, as Sphinx's ConfigError) -------------
 SETTING_MESSAGES: dict[str, str] = {
     "practice-today": (

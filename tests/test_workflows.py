@@ -1,0 +1,63 @@
+"""The GitHub workflows: they pass actionlint (pinned in requirements-test.txt, with
+shellcheck for their `run:` scripts), run the content checks and the strict build on
+every pull request, add Read the Docs' preview link, and CODEOWNERS asks a clinician
+to approve clinical pages."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from conftest import ROOT
+
+BIN = Path(sys.executable).parent
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+
+
+def actionlint(*files: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(BIN / "actionlint"), "-no-color", "-shellcheck", str(BIN / "shellcheck"),
+         *map(str, files)],
+        capture_output=True, text=True, cwd=ROOT)
+
+
+def test_every_workflow_passes_actionlint():
+    assert WORKFLOWS, "no workflow files"
+    result = actionlint(*WORKFLOWS)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_finds_a_broken_workflow(tmp_path):
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: pull_request\njobs:\n  check:\n    runs-on: ubuntu-24.04\n"
+                      "    steps:\n      - run: echo ${{ github.event.pull_request.title }\n")
+    result = actionlint(broken)
+    assert result.returncode != 0
+    assert "broken.yml:6" in result.stdout, result.stdout
+
+
+def _steps(workflow: str) -> list[dict]:
+    data = yaml.safe_load((ROOT / ".github" / "workflows" / workflow).read_text())
+    return [step for job in data["jobs"].values() for step in job["steps"]]
+
+
+def test_pull_requests_run_the_checks_and_the_strict_build():
+    data = yaml.safe_load((ROOT / ".github" / "workflows" / "checks.yml").read_text())
+    assert "pull_request" in data[True]  # YAML reads the key `on` as true
+    runs = [step.get("run", "") for step in _steps("checks.yml")]
+    assert "make check" in runs and "make html" in runs
+
+
+def test_pull_requests_get_the_read_the_docs_preview_link():
+    uses = [step.get("uses", "") for step in _steps("preview.yml")]
+    assert any(u.startswith("readthedocs/actions/preview@") for u in uses), uses
+
+
+def test_codeowners_asks_clinicians_to_approve_clinical_pages():
+    owners = dict(line.split(None, 1) for line in (ROOT / ".github" / "CODEOWNERS").read_text().splitlines()
+                  if line.strip() and not line.startswith("#"))
+    for path in ("/specialties/", "/approaches/", "/staying-safer.md"):
+        assert "clinicians" in owners.get(path, ""), path
