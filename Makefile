@@ -9,7 +9,7 @@ SPHINXOPTS ?= -nW --keep-going
 BUILDDIR   := _build
 PORT       ?= 8000
 
-.PHONY: html livehtml test clean new-page check review-report bench
+.PHONY: html production livehtml test clean new-page sign-off check review-report bench
 
 $(INSTALLED): requirements.txt requirements-test.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,16 +20,25 @@ $(INSTALLED): requirements.txt requirements-test.txt
 html: $(INSTALLED)
 	$(BIN)/sphinx-build -b html $(SPHINXOPTS) . $(BUILDDIR)/html
 
+## production: build as the public site is built (Read the Docs' published versions):
+##   a draft, a "Write here:" prompt or a page changed since its sign-off stops the build
+production: $(INSTALLED)
+	$(BIN)/sphinx-build -b html $(SPHINXOPTS) -D practice_build_for=production . $(BUILDDIR)/production
+
 ## livehtml: preview at http://127.0.0.1:$(PORT), rebuilt as you save
 livehtml: $(INSTALLED)
 	$(BIN)/python tools/livehtml.py -b html $(SPHINXOPTS) --host 127.0.0.1 --port $(PORT) \
 		--ignore "$(BUILDDIR)/*" --ignore "tests/*" --ignore "bench/*" . $(BUILDDIR)/live
 
-## new-page: create a page, ready to fill in (asks for its kind, title and reviewer,
-##   or give them: make new-page KIND=approach TITLE="Somatic therapy" REVIEWER=clinician-a)
+## new-page: create a draft page, ready to fill in (asks for its kind and title,
+##   or give them: make new-page KIND=approach TITLE="Somatic therapy")
 new-page: $(INSTALLED)
-	@$(BIN)/python tools/new_page.py $(if $(KIND),--kind "$(KIND)") \
-		$(if $(TITLE),--title "$(TITLE)") $(if $(REVIEWER),--reviewer "$(REVIEWER)")
+	@$(BIN)/python tools/new_page.py $(if $(KIND),--kind "$(KIND)") $(if $(TITLE),--title "$(TITLE)")
+
+## sign-off: record that a clinician has read a page as it is now (writes the review
+##   lines into its front matter): make sign-off PAGE=specialties/addiction REVIEWER=clinician-a
+sign-off: $(INSTALLED)
+	@$(BIN)/python tools/sign_off.py $(if $(PAGE),--page "$(PAGE)") $(if $(REVIEWER),--reviewer "$(REVIEWER)")
 
 ## check: every content check (front matter, links, language, reading level, review
 ##   dates, old addresses), in seconds; prints a short summary. No browser tests.

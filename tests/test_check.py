@@ -3,6 +3,7 @@ showing them on incremental runs until they are fixed, and says so in a summary.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -70,10 +71,10 @@ def test_problems_are_listed_and_stay_listed_until_fixed(site_copy):
 
 def test_a_renamed_page_needs_a_redirect(site_copy):
     made = subprocess.run([sys.executable, "tools/new_page.py", "--kind", "approach",
-                           "--title", "Scaffold trial", "--reviewer", "clinician-a"],
+                           "--title", "Scaffold trial"],
                           cwd=site_copy, capture_output=True, text=True)
     assert made.returncode == 0, made.stderr
-    assert check(site_copy).returncode == 0
+    assert summary(check(site_copy))[1] == 0  # a draft: not ready to publish, no problem
 
     (site_copy / "approaches" / "scaffold-trial.md").rename(
         site_copy / "approaches" / "scaffold-trial-renamed.md")
@@ -87,18 +88,43 @@ def test_a_renamed_page_needs_a_redirect(site_copy):
 
     append(site_copy / "redirects.yaml", "  approaches/scaffold-trial: approaches/scaffold-trial-renamed\n")
     redirected = check(site_copy)
-    assert redirected.returncode == 0, redirected.stdout
+    assert summary(redirected)[1] == 0, redirected.stdout
 
 
-def test_new_page_prompts_are_a_reminder_not_a_failure(site_copy):
+def test_a_new_page_is_listed_as_not_ready_to_publish(site_copy):
     made = subprocess.run([sys.executable, "tools/new_page.py", "--kind", "specialty",
-                           "--title", "Scaffold trial", "--reviewer", "clinician-a"],
+                           "--title", "Scaffold trial"],
                           cwd=site_copy, capture_output=True, text=True)
     assert made.returncode == 0, made.stderr
     result = check(site_copy)
-    assert result.returncode == 0, result.stdout
-    assert re.search(r"specialties/scaffold-trial\.md: \d+ \"Write here:\" prompts still to replace",
-                     result.stdout)
+    assert result.returncode == 1, result.stdout
+    assert summary(result)[1] == 0  # no problems: only unfinished
+    listed = result.stdout.split("Not ready to publish:")[1]
+    assert re.search(r"specialties/scaffold-trial\.md:3: \d+ \"Write here:\" prompts from make "
+                     r"new-page still to replace \(lines 3, ", listed)
+    assert re.search(r"specialties/scaffold-trial\.md:5: this page is a draft", listed)
+    assert "make sign-off PAGE=specialties/scaffold-trial" in listed
+    assert "1 not ready to publish" not in result.stdout and "2 not ready to publish" in result.stdout
+
+
+def test_github_annotations_point_at_the_line(site_copy):
+    """In a pull request's checks, each problem shows on the line it is about."""
+    append(site_copy / "specialties" / "families.md", "\nSome people called him an addict.\n")
+    lines = len((site_copy / "specialties" / "families.md").read_text().splitlines())
+    env = {**os.environ, "GITHUB_ACTIONS": "true"}
+    result = subprocess.run([sys.executable, str(site_copy / "tools" / "check.py")],
+                            capture_output=True, text=True, cwd=site_copy, env=env)
+    assert result.returncode == 1
+    annotations = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
+    assert any(line.startswith(f"::error file=specialties/families.md,line={lines},"
+                               "title=Person-first language::\"addict\" is wording")
+               for line in annotations), result.stdout
+    # The page changed after its sign-off: that shows too, on its review lines.
+    assert any(line.startswith("::error file=specialties/families.md,line=")
+               and "title=Not ready to publish::this page changed after its review on" in line
+               and "%0A    review_fingerprint: " in line for line in annotations), result.stdout
+    without = check(site_copy)  # outside GitHub: no annotation lines
+    assert "::error" not in without.stdout
 
 
 def test_a_broken_practice_file_is_reported_plainly(site_copy):

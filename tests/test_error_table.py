@@ -66,6 +66,9 @@ def page(body: str = "", front: str = "") -> str:
     return text
 
 
+PRODUCTION = {"practice_build_for": "production"}
+
+
 def fm(old: str, new: str) -> Bad:
     """Change one line of grief.md's front matter."""
     return Bad(replace=[(GRIEF, old, new)])
@@ -76,7 +79,8 @@ CASES: dict[str, Bad] = {
     "no-front-matter": Bad(files={GRIEF: re.sub(r"\A---\n.*?\n---\n\n", "", page(), flags=re.S)}),
     "bad-yaml": fm("description: Kind help", "description: Grief: kind help"),
     "front-matter-not-mapping": Bad(files={GRIEF: page(front="---\n- kind: specialty\n---\n")}),
-    "field-missing": fm("reviewed_by: clinician-a\n", ""),
+    "field-missing": fm("audience: [clients, families]\n", ""),
+    "review-missing": fm("reviewed_by: clinician-a\n", ""),
     "field-unknown": fm("related: []", "related: []\nauthor: clinician-a"),
     "field-invalid": fm("kind: specialty", "kind: speciality"),
     "description-too-long": fm(
@@ -92,6 +96,14 @@ CASES: dict[str, Bad] = {
     "next-review-order": fm("next_review: 2027-11-20", "next_review: 2026-11-01"),
     "next-review-too-late": fm("next_review: 2027-11-20", "next_review: 2030-11-20"),
     "related-not-docname": fm("related: []", "related: [../about.md]"),
+    # -- not ready to publish (practice.not-ready, production builds only) ------------
+    "not-ready-draft": Bad(replace=[(GRIEF, "kind: specialty\n", "kind: specialty\nstatus: draft\n")],
+                           overrides=PRODUCTION),
+    "not-ready-prompt": Bad(files={GRIEF: page("Write here: one clear next step.")},
+                            overrides=PRODUCTION),
+    "not-ready-changed": Bad(replace=[(GRIEF, "related: []", "review_fingerprint: 0123456789abcdef\n"
+                                                            "related: []")], overrides=PRODUCTION),
+    "not-ready-unfingerprinted": Bad(overrides=PRODUCTION),
     # -- related topics (practice.related) ---------------------------------------------
     "related-unknown": fm("related: []", "related: [approaches/grief-work]"),
     "related-self": fm("related: []", "related: [specialties/grief]"),
@@ -174,6 +186,12 @@ NOT_PROBLEMS = {
     "review-overdue-notice": "printed, not a warning, when practice_overdue_reviews = 'publish'",
     "hosting-ads-notice": "printed, not a warning, on a Read the Docs Community address",
     "hosting-check-notice": "printed, not a warning, on Read the Docs with a custom domain",
+    "sign-off-steps": "the end of each not-ready-* message",
+    "not-ready-notice": "printed, not a warning, for a page not ready to publish in a preview",
+    "not-ready-summary": "printed, not a warning, after those notices",
+    "not-ready-draft-banner": "the banner on a draft in a preview",
+    "not-ready-changed-banner": "the banner on a page changed since its sign-off, in a preview",
+    "not-ready-prompt-banner": "the banner on a page with prompts left, in a preview",
 }
 
 

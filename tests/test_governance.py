@@ -37,8 +37,9 @@ def warning_lines(text: str, subtype: str) -> list[str]:
 METADATA_CASES = [
     ("metadata-none", "topic.md:1", r"this page has no front matter\. Start the file with"),
     ("metadata-missing", "topic.md:1",
-     r"the front matter has no 'reviewed_by' \(needed on specialty pages\)\. Expected the id "
-     r"of the clinician .* Add a line like: reviewed_by: clinician-a"),
+     r"this specialty page has not been signed off: it has no reviewed_by\. While it is being "
+     r"written, add the line 'status: draft' .* sign it off: make sign-off PAGE=<page> "
+     r"REVIEWER=<clinician id>"),
     ("metadata-misspelled", "topic.md:8",
      r"'reviewd_by' is not a front-matter field we know \(did you mean 'reviewed_by'\?\)"),
     ("metadata-kind", "topic.md:2",
@@ -64,8 +65,10 @@ METADATA_CASES = [
      r"the front matter \(between the '---' lines\) is not valid YAML: .*put text containing "
      r"a colon in quotes"),
     ("metadata-general-partial", "topic.md:5",
-     r"this general page has last_reviewed but not reviewed_by, next_review\. A general page "
-     r"carries all three review fields"),
+     r"this page has last_reviewed but not reviewed_by, next_review\. The review fields "
+     r"\(reviewed_by, last_reviewed, next_review, review_fingerprint\) go together and are "
+     r"written when a clinician signs the page off: make sign-off PAGE=<page> "
+     r"REVIEWER=<clinician id>"),
 ]
 
 

@@ -7,8 +7,14 @@ again. Then it checks that every address in published-urls.txt still leads to a
 page or a redirect, and that every page is listed there.
 
 It prints how many pages were checked and either "All checks passed" or each
-problem as ``file:line: message``. Pages that still have a "Write here:" prompt
-from `make new-page` are listed as a reminder. Exit status 0 means no problems.
+problem as ``file:line: message``. Then, under "Not ready to publish", each page the
+public site would refuse: a draft, a "Write here:" prompt, a page changed since its
+sign-off (a preview builds them with a banner; see _ext/practice/publishing.py).
+Exit status 0 means no problems and every page ready to publish.
+
+With ``GITHUB_ACTIONS=true`` (GitHub's workflows set it) each problem is also
+printed as a GitHub annotation (``::error file=...,line=...,title=...::message``),
+so a pull request shows it on the line it is about.
 
 Sphinx shows a warning found while reading a page only on the build that read
 the page; an incremental build does not read unchanged pages. So this tool keeps
@@ -26,6 +32,7 @@ import hashlib
 import io
 import json
 import logging
+import os
 import re
 import sys
 import time
@@ -40,7 +47,6 @@ from sphinx.util.docutils import docutils_namespace, patch_docutils
 from sphinx.util.logging import NAMESPACE, WarningLogRecordTranslator, is_suppressed_warning
 
 ROOT = Path(__file__).resolve().parent.parent
-PROMPT = "Write here:"
 INIT_WARNING = re.compile(r"^(?:\S.*?: )?(?:WARNING|ERROR|CRITICAL): ")
 
 
@@ -117,18 +123,50 @@ def checks_version(root: Path) -> str:
     return digest.hexdigest()
 
 
-def pages_with_prompts(app: Sphinx) -> list[str]:
-    found = []
-    for docname in sorted(app.env.found_docs):
-        count = app.env.doc2path(docname).read_text(encoding="utf-8").count(PROMPT)
-        if count:
-            found.append(f"{app.env.doc2path(docname, False)}: {count} \"{PROMPT}\" "
-                         f"prompt{'s' if count > 1 else ''} still to replace")
-    return found
+def not_ready_to_publish(app: Sphinx) -> list[str]:
+    """Each reason a page would stop the public site's build, as 'file:line: message'."""
+    from practice.publishing import pages_not_ready  # importable once conf.py has run
+
+    return [f"{app.env.doc2path(docname, False)}:{reason.line or 1}: {reason.message}"
+            for docname, reasons in pages_not_ready(app).items() for reason in reasons]
+
+
+# The title of a GitHub annotation, from the warning's [type.subtype].
+TITLES = {
+    "practice.metadata": "Front matter", "practice.related": "Related pages",
+    "practice.review-overdue": "Review overdue", "practice.language": "Person-first language",
+    "practice.reading-level": "Reading level", "practice.claims": "Honest claims",
+    "practice.not-ready": "Not ready to publish", "practice.embed": "Embedded content",
+}
+
+
+def annotation(problem: str, title: str | None = None) -> str:
+    """``problem`` ('file:line: message [type.subtype]') as a GitHub annotation line."""
+    match = re.match(r"^(?P<file>[^\s:]+\.\w+)(?::(?P<line>\d+))?: (?P<message>.*)$", problem,
+                     re.DOTALL)
+    message = match["message"] if match else problem
+    kind = re.search(r" \[([\w.-]+)\]$", message)
+    if title is None:
+        title = TITLES.get(kind[1], "Build problem") if kind else "Problem"
+    properties = []
+    if match:
+        properties.append(f"file={_escape_property(match['file'])}")
+        if match["line"]:
+            properties.append(f"line={match['line']}")
+    properties.append(f"title={_escape_property(title)}")
+    return f"::error {','.join(properties)}::{_escape_data(message)}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def run_check(root: Path, out: Path) -> tuple[int, list[str], list[str]]:
-    """Check the site in ``root``; return (pages checked, problems, reminders)."""
+    """Check the site in ``root``; return (pages checked, problems, not ready to publish)."""
     cache_file = out / "read-warnings.json"
     try:
         cache = json.loads(cache_file.read_text(encoding="utf-8"))
@@ -142,7 +180,8 @@ def run_check(root: Path, out: Path) -> tuple[int, list[str], list[str]]:
     nocolor()
     with patch_docutils(root), docutils_namespace(), contextlib.redirect_stdout(io.StringIO()):
         app = Sphinx(str(root), str(root), str(out / "dummy"), str(out / "doctrees"), "dummy",
-                     confoverrides={"nitpicky": True}, status=None, warning=init_warnings,
+                     confoverrides={"nitpicky": True, "practice_build_for": "preview"},
+                     status=None, warning=init_warnings,
                      freshenv=cache is None)
         at_init = init_warnings.getvalue()
         recorder = Recorder(app)
@@ -176,7 +215,7 @@ def run_check(root: Path, out: Path) -> tuple[int, list[str], list[str]]:
     problems = sorted(dict.fromkeys(at_start + [w for name in read for w in read[name]]
                                     + consistency + recorder.other), key=where)
     problems += published_url_problems(root, pages, app.config.redirects)
-    return len(pages), problems, pages_with_prompts(app)
+    return len(pages), problems, sorted(not_ready_to_publish(app), key=where)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -186,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     root = args.root.resolve()
     started = time.perf_counter()
     try:
-        count, problems, reminders = run_check(root, root / "_build" / "check")
+        count, problems, waiting = run_check(root, root / "_build" / "check")
     except SphinxError as exc:  # a mistake that stops the build, e.g. broken YAML
         print(f"The check could not finish: {relative(str(exc), root)}", file=sys.stderr)
         return 1
@@ -196,18 +235,28 @@ def main(argv: list[str] | None = None) -> int:
               "your pages. Please send the lines above to the web team.", file=sys.stderr)
         return 2
     seconds = time.perf_counter() - started
-    if reminders:
-        print("Still to write:\n" + "\n".join(f"  {line}" for line in reminders) + "\n")
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for problem in problems:
+            print(annotation(problem))
+        for reason in waiting:
+            print(annotation(reason, "Not ready to publish"))
     if problems:
         print("\n".join(problems))
-        print(f"\nChecked {count} pages in {seconds:.1f} s: "
-              f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found (listed above).\n"
-              "Each message says what to change. CONTRIBUTING.md has a table of every "
-              "message and how to fix it.")
+        print(f"\n{len(problems)} problem{'s' if len(problems) != 1 else ''} found (listed "
+              "above). Each message says what to change. CONTRIBUTING.md has a table of every "
+              "message and how to fix it.\n")
+    if waiting:
+        print("Not ready to publish:\n" + "\n".join(
+            "  " + line.replace("\n", "\n    ") for line in waiting))
+        print(f"\n{len(waiting)} thing{'s' if len(waiting) != 1 else ''} to finish before "
+              "publishing (listed above). A preview shows these pages with a banner; the "
+              "public site's build stops on them.\n")
+    if problems or waiting:
+        print(f"Checked {count} pages in {seconds:.1f} s: {len(problems)} problem"
+              f"{'s' if len(problems) != 1 else ''} found, {len(waiting)} not ready to publish.")
         return 1
     print(f"Checked {count} pages in {seconds:.1f} s: 0 problems found. All checks passed.")
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,28 +1,26 @@
 """Create a new topic page, ready to fill in, that builds at once.
 
-Staff run ``make new-page`` (it asks three questions) or, with the answers given::
+Staff run ``make new-page`` (it asks two questions) or, with the answers given::
 
-    .venv/bin/python tools/new_page.py --kind approach --title "Somatic therapy" \
-        --reviewer clinician-a
+    .venv/bin/python tools/new_page.py --kind approach --title "Somatic therapy"
 
 The page goes in the folder for its kind (specialties/, approaches/, or the site's
 root for a general page) under a file name made from the title. It gets complete
-front matter (review dates: today and one year from today), the headings that kind
+front matter marked ``status: draft`` (no review fields: a clinician's sign-off,
+``make sign-off``, writes them once the page is written), the headings that kind
 of page has, each with a short "Write here:" line saying what belongs there, and a
 place in the site's menu (the hidden toctree in index.md with the kind's caption).
 Its address is added to published-urls.txt, the list of addresses that must keep
 working (see redirects.yaml).
 
 Nothing is written unless everything can be: the tool refuses, with a plain
-message and a non-zero exit status, to overwrite a page, to use a reviewer who is
-not in practice.yaml, or to use an address that redirects.yaml sends elsewhere.
+message and a non-zero exit status, to overwrite a page or to use an address that
+redirects.yaml sends elsewhere.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import difflib
 import re
 import sys
 import unicodedata
@@ -32,9 +30,10 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "_ext"))
 
-# The marker every prompt starts with; `make check` lists pages that still have one.
-PROMPT = "Write here:"
+# The marker every prompt starts with: a page that has one is not ready to publish.
+from practice.front_matter import PROMPT  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -124,8 +123,8 @@ KINDS = {
     "general": Kind("", "About us", GENERAL),
 }
 
-DESCRIPTION = ("Write one short sentence here, for search results, that says who this page "
-               "is for and how we help.")
+DESCRIPTION = (f'"{PROMPT} one short sentence for search results, saying who this page '
+               'is for and how we help."')
 
 TOCTREE_START = re.compile(r"^(?P<fence>`{3,}|:{3,})\{toctree\}\s*$")
 ENTRY_TARGET = re.compile(r"<([^<>]+)>\s*$")
@@ -141,37 +140,6 @@ def slugify(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
-def one_year_later(day: dt.date) -> dt.date:
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + 1, day=28)
-
-
-def reviewer_ids(root: Path) -> list[str]:
-    path = root / "practice.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise Refusal(f"Cannot read the clinicians from {path.name}: {exc}. "
-                      "Fix that file first (`make check` says what is wrong).") from exc
-    clinicians = data.get("clinicians") if isinstance(data, dict) else None
-    ids = [str(c["id"]) for c in clinicians or [] if isinstance(c, dict) and c.get("id")]
-    if not ids:
-        raise Refusal(f"{path.name} lists no clinicians, so no one can review the page. "
-                      "Add the clinicians there first.")
-    return ids
-
-
-def check_reviewer(reviewer: str, ids: list[str]) -> None:
-    if reviewer in ids:
-        return
-    close = difflib.get_close_matches(reviewer, ids, n=1, cutoff=0.5)
-    hint = f"Did you mean '{close[0]}'? " if close else ""
-    raise Refusal(f"There is no reviewer '{reviewer}' in practice.yaml. {hint}"
-                  f"Choose one of: {', '.join(ids)}.")
-
-
 def redirected_addresses(root: Path) -> dict[str, str]:
     path = root / "redirects.yaml"
     if not path.exists():
@@ -184,15 +152,13 @@ def redirected_addresses(root: Path) -> dict[str, str]:
     return {str(k): str(v) for k, v in (redirects or {}).items()}
 
 
-def render_page(kind: str, title: str, reviewer: str, today: dt.date) -> str:
+def render_page(kind: str, title: str) -> str:
     front_matter = (
         "---\n"
         f"kind: {kind}\n"
         f"description: {DESCRIPTION}\n"
         "audience: [clients, families]\n"
-        f"reviewed_by: {reviewer}\n"
-        f"last_reviewed: {today.isoformat()}\n"
-        f"next_review: {one_year_later(today).isoformat()}\n"
+        "status: draft\n"
         "related: []\n"
         "---\n"
     )
@@ -247,8 +213,7 @@ def add_published_url(root: Path, url: str) -> None:
     path.write_text(text + url + "\n", encoding="utf-8")
 
 
-def create_page(root: Path, kind: str, title: str, reviewer: str,
-                today: dt.date) -> Path:
+def create_page(root: Path, kind: str, title: str) -> Path:
     """Create the page and add it to the menu; return the page's path."""
     if kind not in KINDS:
         raise Refusal(f"'{kind}' is not a kind of page. Choose one of: {', '.join(KINDS)}.")
@@ -256,7 +221,6 @@ def create_page(root: Path, kind: str, title: str, reviewer: str,
     slug = slugify(title)
     if not slug:
         raise Refusal("The title needs at least one letter or digit.")
-    check_reviewer(reviewer, reviewer_ids(root))
 
     folder = KINDS[kind].folder
     docname = f"{folder}/{slug}" if folder else slug
@@ -274,7 +238,7 @@ def create_page(root: Path, kind: str, title: str, reviewer: str,
                                docname)
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_page(kind, title, reviewer, today), encoding="utf-8")
+    path.write_text(render_page(kind, title), encoding="utf-8")
     index.write_text(new_index, encoding="utf-8")
     add_published_url(root, f"{docname}.html")
     return path
@@ -291,7 +255,7 @@ def ask(question: str, choices: list[str] | None = None) -> str:
             answer = input("> " if choices else f"{question} ").strip()
         except EOFError:
             raise Refusal("No answer given. Run it again, or give the answers as "
-                          "--kind, --title and --reviewer.") from None
+                          "--kind and --title.") from None
         if choices and answer.isdigit() and 1 <= int(answer) <= len(choices):
             return choices[int(answer) - 1]
         if answer:
@@ -304,31 +268,29 @@ def main(argv: list[str] | None = None) -> int:
         description="Create a new page for the website. Any answer you leave out is asked.")
     parser.add_argument("--kind", help="specialty, approach or general")
     parser.add_argument("--title", help='the page title, e.g. "Somatic therapy"')
-    parser.add_argument("--reviewer", help="the id of the clinician who reviews the page "
-                                           "(from practice.yaml)")
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
-    parser.add_argument("--today", type=dt.date.fromisoformat, default=None,
-                        help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     try:
         kind = args.kind or ask("What kind of page is it?", list(KINDS))
         title = args.title or ask("What is the page's title?")
-        reviewer = args.reviewer or ask("Which clinician reviews it?",
-                                        reviewer_ids(args.root))
-        path = create_page(args.root, kind, title, reviewer, args.today or dt.date.today())
+        path = create_page(args.root, kind, title)
     except Refusal as refusal:
         print(f"new-page: nothing was created. {refusal}", file=sys.stderr)
         return 1
 
     relative = path.relative_to(args.root).as_posix()
-    print(f"Created {relative} and added it to the menu under \"{KINDS[kind].caption}\".\n"
+    print(f"Created {relative}, a draft, and added it to the menu under "
+          f"\"{KINDS[kind].caption}\".\n"
+          "A draft shows in previews with a banner and is never published.\n"
           "Next:\n"
           f"  1. Open {relative}. Replace each \"{PROMPT}\" line with your own words,\n"
           "     and the description at the top.\n"
           "  2. Preview it: make livehtml, then open\n"
           f"     http://127.0.0.1:8000/{relative[:-3]}.html\n"
           "  3. Check it: make check\n"
+          "  4. When a clinician has read all of it, they sign it off:\n"
+          f"     make sign-off PAGE={relative[:-3]} REVIEWER=<their id>\n"
           "CONTRIBUTING.md explains each step.")
     return 0
 

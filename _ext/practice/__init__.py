@@ -11,7 +11,7 @@ from sphinx.application import Sphinx
 from . import (assets, crisis, csp, garbage_collection, hosting, live_preview, navigation, practice_data,
                practice_markup, redirects, search, sharing)
 from . import (claims, findings, page_metadata, person_first, reading_level,  # governance
-               related_topics, review_footer, review_overdue, structured_data)
+               publishing, related_topics, review_footer, review_overdue, structured_data)
 
 __version__ = "1.0"
 
@@ -19,7 +19,7 @@ _MODULES = (practice_data, practice_markup, crisis, csp, hosting, navigation, li
             redirects, search, garbage_collection)
 # Content governance: front matter, reviews, language and reading level.
 _MODULES += (findings, page_metadata, reading_level, person_first, claims, review_overdue,
-             related_topics, review_footer, structured_data)
+             publishing, related_topics, review_footer, structured_data)
 
 
 def setup(app: Sphinx) -> dict:

@@ -8,7 +8,11 @@ Plain Python (no Sphinx), so both the build (``page_metadata``) and
 - specialty and approach pages also: ``reviewed_by`` (a clinician id in
   practice.yaml), ``last_reviewed``, ``next_review`` (ISO dates, at most 3 years
   apart), ``related`` (docnames);
-- general pages may carry the three review fields (all or none) and ``related``.
+- general pages may carry the three review fields (all or none) and ``related``;
+- any page may be ``status: draft`` (not yet reviewed: a draft needs no review
+  fields, and claims no review while it is a draft); a reviewed page carries
+  ``review_fingerprint``, the fingerprint of its text as the clinician signed it off
+  (``text_fingerprint``), so a later change to the text is seen without git history.
 
 Problems come back as ``Problem(line, message)`` with the file's line number of the
 field, so the build can point at it.
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,10 +37,13 @@ KINDS = ("specialty", "approach", "general")
 CLINICAL_KINDS = ("specialty", "approach")
 AUDIENCES = ("clients", "families", "professionals")
 REVIEW_FIELDS = ("reviewed_by", "last_reviewed", "next_review")
-FIELDS = ("kind", "description", "audience", *REVIEW_FIELDS, "related")
+FIELDS = ("kind", "description", "audience", "status", *REVIEW_FIELDS, "review_fingerprint",
+          "related")
+STATUSES = ("draft",)
+CLINICAL_REQUIRED = ("kind", "description", "audience", *REVIEW_FIELDS, "related")
 REQUIRED = {
-    "specialty": FIELDS,
-    "approach": FIELDS,
+    "specialty": CLINICAL_REQUIRED,
+    "approach": CLINICAL_REQUIRED,
     "general": ("kind", "description", "audience"),
 }
 # Keys that MyST, Sphinx or Furo read from front matter: allowed as they are.
@@ -45,6 +53,9 @@ OTHER_TOOLS_FIELDS = (
 )
 MAX_DESCRIPTION = 160
 MAX_REVIEW_YEARS = 3
+FINGERPRINT = re.compile(r"[0-9a-f]{16}")
+# What `make new-page` writes where the author still has to write; never published.
+PROMPT = "Write here:"
 TWO_SENTENCES = re.compile(r"[.!?][\"'”’)]*\s+[A-Z]")
 FENCE = re.compile(r"^(---|\.\.\.)\s*$")
 
@@ -61,8 +72,8 @@ class FrontMatter:
 
     data: dict[str, Any] | None
     lines: dict[str, int] = field(default_factory=dict)
-    start_line: int = 1
     problem: Problem | None = None
+    end_line: int = 0  # the line of the closing '---' (0: no front matter)
 
 
 @dataclass
@@ -72,20 +83,39 @@ class PageInfo:
     kind: str | None = None
     description: str | None = None
     audience: tuple[str, ...] = ()
+    status: str | None = None
     reviewed_by: str | None = None
     last_reviewed: dt.date | None = None
     next_review: dt.date | None = None
+    review_fingerprint: str | None = None
     related: tuple[str, ...] = ()
     lines: dict[str, int] = field(default_factory=dict)
-    links: tuple[str, ...] = ()  # pages the body links to (filled in by the build)
+    # Filled in by the build from the page's source:
+    links: tuple[str, ...] = ()         # pages the body links to
+    fingerprint: str = ""               # of the text as it is now (``text_fingerprint``)
+    prompt_lines: tuple[int, ...] = ()  # lines that still have a "Write here:" prompt
 
     @property
     def is_clinical(self) -> bool:
         return self.kind in CLINICAL_KINDS
 
     @property
+    def is_draft(self) -> bool:
+        return self.status == "draft"
+
+    @property
     def has_review(self) -> bool:
+        """The page names a review (whether or not its text changed since)."""
         return bool(self.reviewed_by and self.last_reviewed and self.next_review)
+
+    @property
+    def claims_review(self) -> bool:
+        """What the footer and JSON-LD may say: a review, and not a draft."""
+        return self.has_review and not self.is_draft
+
+    @property
+    def changed_since_review(self) -> bool:
+        return self.has_review and self.review_fingerprint != self.fingerprint
 
     def line(self, name: str) -> int | None:
         return self.lines.get(name)
@@ -120,11 +150,39 @@ def read_front_matter(text: str) -> FrontMatter:
     key_lines = {}
     if root is not None:
         key_lines = {str(key.value): key.start_mark.line + 2 for key, _ in root.value}
-    return FrontMatter(data=data, lines=key_lines)
+    return FrontMatter(data=data, lines=key_lines, end_line=end + 1)
 
 
 def read_front_matter_file(path: Path) -> FrontMatter:
     return read_front_matter(path.read_text(encoding="utf-8"))
+
+
+def split_front_matter(text: str) -> tuple[list[str], list[str]]:
+    """The file's lines as (front matter block with its fences, the rest)."""
+    lines = text.removeprefix("\ufeff").replace("\r\n", "\n").split("\n")
+    end = read_front_matter(text).end_line
+    return lines[:end], lines[end:]
+
+
+def text_fingerprint(text: str) -> str:
+    """A fingerprint of what a reader is shown of a page: its body and its description.
+
+    Any change to a word changes it; only line endings and spaces at the ends of
+    lines do not (an editor or GitHub's web editor may change those). The review
+    fields themselves are not part of it, so signing off does not change it.
+    """
+    _head, body = split_front_matter(text)
+    description = (read_front_matter(text).data or {}).get("description", "")
+    lines = [line.rstrip() for line in body]
+    content = "\n".join(lines).strip("\n")
+    digest = hashlib.sha256(f"{description}\n\n{content}".encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def prompt_lines(text: str) -> tuple[int, ...]:
+    """The line numbers (from 1) that still hold a "Write here:" prompt."""
+    return tuple(number for number, line in enumerate(text.splitlines(), start=1)
+                 if PROMPT in line)
 
 
 def _show(value: Any) -> str:
@@ -203,9 +261,20 @@ def validate(fm: FrontMatter, clinician_ids: list[str], today: dt.date,
             problems.append(Problem(at("kind"), render(
                 "field-invalid", field="kind", value=_show(kind) + hint,
                 expected=expected, example=example)))
+    if "status" in data:
+        if data["status"] in STATUSES:
+            info.status = data["status"]
+        else:
+            problems.append(_invalid("status", data["status"], at("status")))
     required = REQUIRED.get(info.kind or "general", REQUIRED["general"])
+    if info.is_draft:  # a draft has not been reviewed yet
+        required = tuple(name for name in required if name not in REVIEW_FIELDS)
+    unreviewed = [name for name in required if name in REVIEW_FIELDS and name not in data]
+    if unreviewed:
+        problems.append(Problem(1, render("review-missing", kind=info.kind,
+                                          missing=", ".join(unreviewed))))
     for name in required:
-        if name not in data:
+        if name not in data and name not in REVIEW_FIELDS:
             expected, example = FIELD_HELP[name]
             problems.append(Problem(1, render(
                 "field-missing", field=name, expected=expected,
@@ -243,12 +312,12 @@ def validate(fm: FrontMatter, clinician_ids: list[str], today: dt.date,
                         example=FIELD_HELP["audience"][1])))
             info.audience = tuple(dict.fromkeys(good))
 
-    present = [name for name in REVIEW_FIELDS if name in data]
-    if info.kind == "general" and present and len(present) < len(REVIEW_FIELDS):
+    present = [name for name in (*REVIEW_FIELDS, "review_fingerprint") if name in data]
+    partial = present and any(name not in data for name in REVIEW_FIELDS)
+    if (info.kind == "general" or info.is_draft) and partial:
         missing = [name for name in REVIEW_FIELDS if name not in data]
         problems.append(Problem(at(present[0]), render(
-            "review-fields-partial", present=", ".join(present), missing=", ".join(missing),
-            example="reviewed_by: clinician-a, last_reviewed: 2026-11-28, next_review: 2027-11-28")))
+            "review-fields-partial", present=", ".join(present), missing=", ".join(missing))))
 
     if "reviewed_by" in data:
         reviewer = data["reviewed_by"]
@@ -284,6 +353,13 @@ def validate(fm: FrontMatter, clinician_ids: list[str], today: dt.date,
                 latest=add_years(last, MAX_REVIEW_YEARS).isoformat(),
                 suggested=add_years(last, 1).isoformat())))
             info.next_review = None
+
+    if "review_fingerprint" in data:
+        value = data["review_fingerprint"]
+        if isinstance(value, str) and FINGERPRINT.fullmatch(value.strip()):
+            info.review_fingerprint = value.strip()
+        else:
+            problems.append(_invalid("review_fingerprint", value, at("review_fingerprint")))
 
     if "related" in data:
         related = data["related"]

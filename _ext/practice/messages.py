@@ -35,6 +35,9 @@ class Subtype(str, enum.Enum):
     claims = "claims"
     """Wording promises a cure or a guaranteed result, or calls IFS evidence-based."""
 
+    not_ready = "not-ready"
+    """Production build: a draft, a "Write here:" prompt, or a change since sign-off."""
+
     @property
     def doc(self) -> str:
         return SUBTYPE_DOCS[self]
@@ -49,6 +52,7 @@ SUBTYPE_DOCS = {
     Subtype.language: "A stigmatising label is used instead of person-first language.",
     Subtype.reading_level: "A page for clients or families reads above the target Flesch-Kincaid grade.",
     Subtype.claims: "Wording promises a cure or a guaranteed result, or calls IFS evidence-based.",
+    Subtype.not_ready: "Production build: a draft, a \"Write here:\" prompt, or a change since sign-off.",
 }
 
 # What each front-matter field expects, and a correct example line.
@@ -74,6 +78,15 @@ FIELD_HELP: dict[str, tuple[str, str]] = {
         "the date the next review is due, year-month-day, after last_reviewed and "
         "no more than 3 years after it",
         "next_review: 2027-11-28",
+    ),
+    "status": (
+        "'draft' for a page that is not yet signed off; remove the line at sign-off",
+        "status: draft",
+    ),
+    "review_fingerprint": (
+        "the 16-letter fingerprint that make sign-off writes; do not edit it by hand "
+        "(the build prints the right line to paste when a page needs signing off)",
+        "review_fingerprint: 3f9a0c1d2b4e5f60",
     ),
     "related": (
         "a list of other pages, each written as its path without .md",
@@ -124,8 +137,16 @@ MESSAGES: dict[str, str] = {
         "Use one of: {known}. For example: reviewed_by: {first}"
     ),
     "review-fields-partial": (
-        "this general page has {present} but not {missing}. A general page carries all three "
-        "review fields (reviewed_by, last_reviewed, next_review) or none. For example: {example}"
+        "this page has {present} but not {missing}. The review fields (reviewed_by, "
+        "last_reviewed, next_review, review_fingerprint) go together and are written when a "
+        "clinician signs the page off: make sign-off PAGE=<page> REVIEWER=<clinician id> "
+        "(CONTRIBUTING.md, \"Sign-off\"). Until then, remove them."
+    ),
+    "review-missing": (
+        "this {kind} page has not been signed off: it has no {missing}. While it is being written, add the line 'status: draft' to its front "
+        "matter (a draft shows in previews, never on the public site). When a clinician has "
+        "read it, sign it off: make sign-off PAGE=<page> REVIEWER=<clinician id> "
+        "(CONTRIBUTING.md, \"Sign-off\")."
     ),
     "last-reviewed-future": (
         "'last_reviewed' is {value}, which is in the future (today is {today}). "
@@ -179,6 +200,51 @@ MESSAGES: dict[str, str] = {
         "\"{found}\" {problem}. {suggestion}"
     ),
 }
+
+
+# -- not ready to publish (fails a production build; a notice and a banner in previews) --
+MESSAGES.update({
+    "not-ready-draft": (
+        "this page is a draft ('status: draft'), so it cannot be published. When it is "
+        "finished, a clinician reads all of it and signs it off. {steps}"
+    ),
+    "not-ready-prompt": (
+        "{count} \"{prompt}\" prompt{s} from make new-page still to replace (line{s} "
+        "{lines}). Write the page's own words in place of each (the prompt says what belongs "
+        "there), or delete the prompt."
+    ),
+    "not-ready-changed": (
+        "this page changed after its review on {date} by {name}. Any change, even a typo "
+        "fix, is read by a clinician before it is published (CONTRIBUTING.md, \"Sign-off\"). "
+        "When a clinician has read the page as it is now, sign it off. {steps}"
+    ),
+    "not-ready-unfingerprinted": (
+        "this page's review on {date} by {name} has no review_fingerprint, so the build "
+        "cannot tell whether the page changed after it. When a clinician has read the page "
+        "as it is now, sign it off. {steps}"
+    ),
+    "sign-off-steps": (
+        "To sign off, run: make sign-off PAGE={page} REVIEWER={reviewer}\n"
+        "Or, without a terminal, edit the page's front matter (between the '---' lines){draft}, "
+        "and put these lines in place of any review lines there (reviewed_by is the id of the "
+        "clinician who read it: {ids}):\n{lines}\n"
+        "Then commit the change."
+    ),
+    "not-ready-notice": (
+        "NOT READY TO PUBLISH: {where}: {message}"
+    ),
+    "not-ready-summary": (
+        "{count} page(s) not ready to publish (listed above). They build here, with a banner; "
+        "a production build (Read the Docs' published site, or make production) stops on them. "
+        "make check says what to do for each."
+    ),
+    # The banner at the top of such a page in a preview.
+    "not-ready-draft-banner": "Draft: not yet reviewed, do not share.",
+    "not-ready-changed-banner": (
+        "Changed since its review on {date} by {name}: not yet signed off, do not share."
+    ),
+    "not-ready-prompt-banner": "Not finished: {count} \u201c{prompt}\u201d prompt{s} still to replace.",
+})
 
 
 # -- publishing (notices in the build log, not warnings) --------------------------------

@@ -23,7 +23,7 @@ from sphinx.errors import ConfigError
 from sphinx.util import docname_join
 
 from . import findings
-from .front_matter import PageInfo, read_front_matter_file, validate
+from .front_matter import PageInfo, prompt_lines, read_front_matter, text_fingerprint, validate
 from .messages import Subtype, render
 from .practice_data import clinician_by_id
 from .prose import text_blocks
@@ -60,8 +60,9 @@ def text_to_check(env: BuildEnvironment, doctree: nodes.document) -> list[tuple[
 
 
 def reviewer(config: Config, info: PageInfo) -> dict | None:
-    """The clinician who reviewed the page, from practice.yaml; ``None`` if not reviewed."""
-    if not info.has_review:
+    """The clinician who reviewed the page, from practice.yaml; ``None`` if the page
+    claims no review (none recorded, or a draft)."""
+    if not info.claims_review:
         return None
     return clinician_by_id(config).get(info.reviewed_by)
 
@@ -94,9 +95,12 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     if path.suffix != ".md":
         return
     ids = list(clinician_by_id(app.config))
-    info, problems = validate(read_front_matter_file(path), ids, today(app.config),
+    text = path.read_text(encoding="utf-8")
+    info, problems = validate(read_front_matter(text), ids, today(app.config),
                               app.config.practice_extra_front_matter_keys)
     info.links = linked_docs(doctree, docname)
+    info.fingerprint = text_fingerprint(text)
+    info.prompt_lines = prompt_lines(text)
     pages(env)[docname] = info
     for problem in problems:
         findings.add(env, docname, Subtype.metadata, problem.line, problem.message)

@@ -2,8 +2,10 @@
 
 Prose means paragraphs (list items hold paragraphs too) in the body. Left out:
 headings, the glossary's terms, card titles, code, the crisis-lines block, the
-generated review footer and related topics, and a final "Sources" section (titles
-of cited works are names, not our writing).
+generated review footer and related topics, and the list of citations under a
+"Sources" heading (an organisation's or a work's own title, in its own words, is not
+our writing). Any other text in a Sources section, such as a paragraph after the
+list, is checked like the rest of the page.
 """
 
 from __future__ import annotations
@@ -27,9 +29,15 @@ def is_sources_section(node: nodes.Node) -> bool:
             and node[0].astext().strip().lower() in SOURCES_TITLES)
 
 
+def is_citation_list(node: nodes.Node) -> bool:
+    """A list whose entries are citations: directly under a "Sources" heading."""
+    return (isinstance(node, (nodes.bullet_list, nodes.enumerated_list))
+            and node.parent is not None and is_sources_section(node.parent))
+
+
 def excluded_here(node: nodes.Element) -> bool:
     """True if ``node`` starts a part of the page that is not the page's own prose."""
-    return (isinstance(node, SKIP_NODES) or is_sources_section(node)
+    return (isinstance(node, SKIP_NODES) or is_citation_list(node)
             or bool(SKIP_CLASSES.intersection(node.get("classes", ()))))
 
 
@@ -79,12 +87,44 @@ def checkable_text(node: nodes.Element) -> str:
     return "".join(parts)
 
 
+def after_citation(paragraph: nodes.paragraph) -> str:
+    """The words of a citation entry after its cited work: after its last link, or after
+    its title (in italics) if it has no link. Blanked before that point (same length)."""
+    texts = list(paragraph.findall(nodes.Text))
+    cited = [i for i, text in enumerate(texts)
+             if any(isinstance(parent, (nodes.reference, nodes.emphasis))
+                    for parent in _parents(text, paragraph))]
+    start = cited[-1] + 1 if cited else 0
+    return "".join(re.sub(r"[^\n]", " ", str(t)) if i < start else str(t)
+                   for i, t in enumerate(texts))
+
+
+def _parents(node: nodes.Node, stop: nodes.Element) -> Iterator[nodes.Element]:
+    parent = node.parent
+    while parent is not None and parent is not stop:
+        yield parent
+        parent = parent.parent
+
+
+def citation_additions(doctree: nodes.document) -> Iterator[tuple[str, int | None]]:
+    """Words added to the entries of a Sources list, after the work each one cites (a
+    sentence typed on the line after the last entry joins that entry): checked too."""
+    for section in doctree.findall(is_sources_section):
+        for child in section.children:
+            if is_citation_list(child):
+                for paragraph in child.findall(nodes.paragraph):
+                    text = after_citation(paragraph)
+                    if text.strip(" .,;:"):
+                        yield text, line_of(paragraph)
+
+
 def text_blocks(doctree: nodes.document) -> Iterator[tuple[str, int | None]]:
     """Every block of visible words (paragraphs and headings) to scan for wording."""
     for block in prose_elements(doctree, BLOCKS):
         if any(isinstance(child, BLOCKS) for child in block.findall(include_self=False)):
             continue  # its inner blocks are scanned on their own
         yield checkable_text(block), line_of(block)
+    yield from citation_additions(doctree)
 
 
 NEGATION = re.compile(r"\b(no|not|never|cannot|can't|can’t|don't|don’t|won't|won’t|nothing|"

@@ -2,8 +2,9 @@
 
 Reads the pages' front matter and practice.yaml (no build needed) and prints one
 row per specialty and approach page, and per general page that carries review
-dates: reviewer, last reviewed, next review due, and a flag when the review is due
-within 60 days or overdue. Run from the site's folder::
+dates: reviewer, last reviewed, next review due, and a flag when the page is a
+draft, when its text changed after its sign-off, or when the review is due within 60
+days or overdue. Run from the site's folder::
 
     PYTHONPATH=_ext .venv/bin/python -m practice.review_report [--today 2026-11-28] [--days 60]
 """
@@ -15,7 +16,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from .front_matter import read_front_matter_file, validate
+from .front_matter import read_front_matter, text_fingerprint, validate
 from .page_metadata import long_date
 
 SKIP_DIRS = {"_build", ".venv", "_ext", "tests", "bench", "node_modules", "tools", "_templates",
@@ -64,12 +65,19 @@ def rows(srcdir: Path, today: dt.date, days: int) -> list[tuple[str, ...]]:
     people = clinicians(srcdir)
     result = []
     for docname, path in page_files(srcdir):
-        info, problems = validate(read_front_matter_file(path), list(people), today)
+        text = path.read_text(encoding="utf-8")
+        info, problems = validate(read_front_matter(text), list(people), today)
+        info.fingerprint = text_fingerprint(text)
         if not (info.is_clinical or info.reviewed_by or info.last_reviewed):
             continue
         person = people.get(info.reviewed_by or "")
         who = f"{person['name']}, {person['credentials']}" if person else "CHECK: no valid reviewer"
         flag = status(info.next_review, today, days)
+        if info.is_draft:
+            who, flag = "-", "DRAFT: not signed off yet"
+        elif info.changed_since_review and flag == "ok":
+            flag = ("CHANGED since sign-off: a clinician reads it, then make sign-off"
+                    if info.review_fingerprint else "NO FINGERPRINT: sign off to record one")
         if problems and flag == "ok":
             flag = f"CHECK: {len(problems)} front-matter problem(s); run make html"
         result.append((docname, who,

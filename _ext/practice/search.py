@@ -37,6 +37,8 @@ from sphinx.config import Config
 from sphinx.errors import ConfigError
 from sphinx.util import logging
 
+from .publishing import is_draft
+
 logger = logging.getLogger(__name__)
 
 STATIC = Path(__file__).with_name("static")  # practice-search.js
@@ -72,7 +74,9 @@ def on_html_collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], st
 
 def on_html_page_context(app: Sphinx, pagename: str, templatename: str,
                          context: dict[str, Any], doctree: nodes.document | None) -> None:
-    if doctree is not None and _uses_pagefind(app) and "body" in context:
+    # Pagefind indexes only pages marked so: a draft is not marked.
+    if (doctree is not None and _uses_pagefind(app) and "body" in context
+            and not is_draft(app.env, pagename)):
         context["body"] = context["body"].replace("<section", "<section data-pagefind-body", 1)
 
 
