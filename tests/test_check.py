@@ -134,3 +134,24 @@ def test_a_broken_practice_file_is_reported_plainly(site_copy):
     assert "The check could not finish: practice.yaml:" in result.stderr
     assert "not valid YAML" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_sources_section_is_not_a_loophole(site_copy):
+    """Only the citations under "Sources" may carry other works' own words: a sentence
+    typed after the last one (joining it), or a paragraph there, is checked."""
+    addiction = site_copy / "specialties" / "addiction.md"
+    original = addiction.read_text(encoding="utf-8")
+    last_line = len(original.splitlines()) + 1
+    append(addiction, "Every addict deserves a second chance.\n")
+    joined = check(site_copy)
+    assert f"specialties/addiction.md:{last_line}: \"addict\" is wording that labels people" \
+        in joined.stdout, joined.stdout
+
+    addiction.write_text(original + "\nWe cure every client.\n", encoding="utf-8")
+    paragraph = check(site_copy)
+    assert f"specialties/addiction.md:{last_line + 1}: \"cure\" promises a cure" \
+        in paragraph.stdout, paragraph.stdout
+    assert "\"addict\"" not in paragraph.stdout
+
+    addiction.write_text(original, encoding="utf-8")  # the citations themselves pass
+    assert summary(check(site_copy))[1] == 0
