@@ -70,13 +70,25 @@ def test_switch_restores_stock_furo(app):
     assert "Other A" in [a.get_text() for a in tree.find_all("a")]
 
 
-@pytest.mark.sphinx("html", testroot="navigation")
-def test_an_environment_from_before_the_map_is_read_again(app):
-    app.build()
-    del app.env.practice_navigation  # as saved by a build without this module
-    def outdated():
-        results = app.events.emit("env-get-outdated", app.env, set(), set(), set())
-        return sorted(doc for result in results for doc in result)
+def test_an_environment_saved_by_another_version_of_the_extension_is_read_again(
+        make_app, rootdir, tmp_path, monkeypatch):
+    """What the extension keeps per page (page_state) is dropped with the saved
+    environment when ``ENV_VERSION`` changes: every page is read again."""
+    import shutil
 
-    assert outdated() == sorted(app.env.found_docs)
-    assert outdated() == []  # once the map exists, nothing more
+    from practice import page_state
+
+    srcdir = tmp_path / "navigation"
+    shutil.copytree(rootdir / "test-navigation", srcdir)
+
+    def pages_read() -> list[str]:
+        app = make_app("html", srcdir=srcdir)
+        read: list[str] = []
+        app.connect("env-before-read-docs", lambda _app, _env, docs: read.extend(docs))
+        app.build()
+        return sorted(read)
+
+    everything = pages_read()
+    assert everything and pages_read() == []  # nothing changed: nothing read
+    monkeypatch.setattr(page_state, "ENV_VERSION", page_state.ENV_VERSION + 1)
+    assert pages_read() == everything

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import (assets, crisis, csp, garbage_collection, hosting, live_preview, navigation, practice_data,
-               practice_markup, redirects, search, sharing)
+from . import (assets, crisis, csp, garbage_collection, hosting, live_preview, navigation, page_state,
+               practice_data, practice_markup, redirects, search, sharing)
 from . import (claims, findings, page_metadata, person_first, reading_level,  # governance
                publishing, related_topics, review_footer, review_overdue, structured_data)
 
@@ -23,6 +23,7 @@ _MODULES += (findings, page_metadata, reading_level, person_first, claims, revie
 
 
 def setup(app: Sphinx) -> dict:
+    app.setup_extension(page_state.__name__)  # per-page state, and its env_version
     for module in _MODULES:
         module.setup(app)
     return {

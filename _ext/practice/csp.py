@@ -38,6 +38,8 @@ from jinja2 import TemplateNotFound
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
+from .findings import warn
+from .messages import Subtype, render
 
 logger = logging.getLogger(__name__)
 
@@ -129,12 +131,7 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
             continue
         found = EMBED.search(raw.astext())
         if found:
-            logger.warning(
-                f"this page embeds HTML that the site's privacy rules block "
-                f"(\"{found.group(0).strip()}\"): nothing from other sites, no scripts, frames "
-                "or inline styles. Remove it, and link to the other site instead, for "
-                "example: [Watch the video on YouTube](https://www.youtube.com/...).",
-                type="practice", subtype="embed", location=raw)
+            warn(Subtype.embed, render("embed", found=found.group(0).strip()), raw)
 
 
 def setup(app: Sphinx) -> None:

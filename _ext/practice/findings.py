@@ -16,6 +16,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from .messages import WARNING_TYPE, Subtype
+from .page_state import store
 
 logger = logging.getLogger(__name__)
 
@@ -28,9 +29,7 @@ class Finding:
 
 
 def _store(env: BuildEnvironment) -> dict[str, list[Finding]]:
-    if not hasattr(env, "practice_findings"):
-        env.practice_findings = {}
-    return env.practice_findings
+    return store(env, "findings")
 
 
 def add(env: BuildEnvironment, docname: str, subtype: Subtype, line: int | None,
@@ -44,18 +43,6 @@ def warn(subtype: Subtype, message: str, location) -> None:
     logger.warning(message, type=WARNING_TYPE, subtype=subtype.value, location=location)
 
 
-def on_env_purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    _store(env).pop(docname, None)
-
-
-def on_env_merge_info(app: Sphinx, env: BuildEnvironment, docnames: set[str],
-                      other: BuildEnvironment) -> None:
-    theirs = _store(other)
-    for docname in docnames:
-        if docname in theirs:
-            _store(env)[docname] = theirs[docname]
-
-
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
     store = _store(env)
     for docname in sorted(store):
@@ -66,6 +53,5 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.connect("env-purge-doc", on_env_purge_doc)
-    app.connect("env-merge-info", on_env_merge_info)
+    app.setup_extension("practice.page_state")
     app.connect("env-updated", on_env_updated)

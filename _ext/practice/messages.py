@@ -38,22 +38,21 @@ class Subtype(str, enum.Enum):
     not_ready = "not-ready"
     """Production build: a draft, a "Write here:" prompt, or a change since sign-off."""
 
-    @property
-    def doc(self) -> str:
-        return SUBTYPE_DOCS[self]
+    data = "data"
+    """practice.yaml has an unknown field, a missing detail or a wrong value."""
 
+    unknown_key = "unknown-key"
+    """A page names a detail of the practice that practice.yaml does not have."""
 
-# The docstrings above are for readers of the source and autodoc; an enum member
-# cannot carry its own ``__doc__`` at run time, so the same lines are kept here.
-SUBTYPE_DOCS = {
-    Subtype.metadata: "The front matter is missing, has an unknown field, or a field has a wrong value.",
-    Subtype.related: "A `related` entry names a page that does not exist.",
-    Subtype.review_overdue: "A page's `next_review` date has passed (see `practice_overdue_reviews`).",
-    Subtype.language: "A stigmatising label is used instead of person-first language.",
-    Subtype.reading_level: "A page for clients or families reads above the target Flesch-Kincaid grade.",
-    Subtype.claims: "Wording promises a cure or a guaranteed result, or calls IFS evidence-based.",
-    Subtype.not_ready: "Production build: a draft, a \"Write here:\" prompt, or a change since sign-off.",
-}
+    redirect = "redirect"
+    """redirects.yaml is broken, or a redirect leads nowhere."""
+
+    search = "search"
+    """The search index could not be made."""
+
+    embed = "embed"
+    """A page embeds HTML that would load something from another site."""
+
 
 # What each front-matter field expects, and a correct example line.
 FIELD_HELP: dict[str, tuple[str, str]] = {
@@ -202,6 +201,93 @@ MESSAGES: dict[str, str] = {
 }
 
 
+# -- practice.yaml (practice.data; the first three stop the build at once) -------------
+MESSAGES.update({
+    "practice-missing-file": "{path}: cannot read the practice's details ({problem}).",
+    "practice-bad-yaml": (
+        "{where}: this file is not valid YAML ({problem}). "
+        "Check the indentation and that text with a colon in it is in quotes."
+    ),
+    "practice-not-mapping": "{path}: expected 'name: value' lines, found something else.",
+    "practice-unknown-field": (
+        "'{key}' is not a field of the practice's details{hint}. Fix the spelling "
+        "or remove it. The fields are: {known}."
+    ),
+    "practice-group-not-mapping": (
+        "'{group}' must be a group of 'name: text' lines, each indented by two spaces under "
+        "'{group}:', for example '  {first}: ...'."
+    ),
+    "practice-detail-unknown": (
+        "'{key}' is not a detail we know{hint}. The details under '{group}' are: {known}."
+    ),
+    "practice-detail-not-list": (
+        "'{key}' must be a list of short texts, one per line, each starting with '- '."
+    ),
+    "practice-detail-not-text": "'{key}' must be text; put it in quotes, for example {name}: \"...\"",
+    "practice-notice-url": (
+        "'{key}' is {value!r}; it must be a full web address starting with https://, for "
+        "example \"https://example.com/privacy-notice.pdf\"."
+    ),
+    "practice-field-missing": (
+        "'{field}' is missing or empty; give it a line like '{field}: ...' with the "
+        "practice's {what}."
+    ),
+    "practice-phone-link": (
+        "'phone_link' is {value!r}; it must be +1 and ten digits with nothing between them, "
+        "for example \"+15555550142\"."
+    ),
+    "practice-example-flag": (
+        "'example' must be 'example: true' (the details are still examples) or "
+        "'example: false' (they are the practice's real details)."
+    ),
+    "practice-no-clinicians": (
+        "'clinicians' must list at least one clinician, each starting with '- id: ...'."
+    ),
+    "practice-clinician-not-mapping": "each clinician must be a group of 'field: value' lines.",
+    "practice-clinician-field": "clinician {number} has no '{field}'.",
+    "practice-clinician-id": (
+        "clinician id {value!r} must use only lower-case letters, digits and dashes, for "
+        "example 'jane-doe'."
+    ),
+    "practice-clinician-id-twice": "clinician id {value!r} is used twice; each id must be unique.",
+    # -- the practice's details in pages (practice.unknown-key) --
+    "unknown-key": "{{practice}}`{text}`: the practice's details have no {key!r}. Use one of: {known}.",
+    "fact-unknown": "'{key}' is not one of the practical facts a page can show. Use one of: {known}.",
+    "if-unknown-key": "{{practice-if}} {key}: the practice's details have no {key!r}. Use one of: {known}.",
+})
+
+
+# -- redirects.yaml (practice.redirect) -------------------------------------------------
+MESSAGES.update({
+    "redirects-bad-yaml": (
+        "this file is not valid YAML ({problem}). Each line under 'redirects:' must be two "
+        "spaces, the old address, a colon and a space, then the new page."),
+    "redirects-no-section": "expected a line 'redirects:' with the redirects under it.",
+    "redirects-not-mapping": "under 'redirects:' each line must be 'old/address: new/page'.",
+    "redirect-no-target": ("the old address '{old}' has no new page after the colon; write it "
+                           "as 'old/address: new/page'."),
+    "redirect-twice": "the old address '{old}' is listed twice; keep one line.",
+    "redirect-still-a-page": ("'{old}' is still a page of the site, so it cannot redirect to "
+                              "'{new}'. Remove this line, or move {file} first."),
+    "redirect-chain": ("'{old}' redirects to '{new}', which is itself an old address. "
+                       "Point it straight to '{final}'."),
+    "redirect-missing-page": (
+        "'{old}' redirects to '{new}', which is not a page of the site.{hint} Write the new "
+        "page's file name without .md, for example 'approaches/mindfulness'."),
+})
+
+
+# -- search (practice.search) and embedded HTML (practice.embed) --------------------------
+MESSAGES.update({
+    "embed": (
+        "this page embeds HTML that the site's privacy rules block (\"{found}\"): nothing "
+        "from other sites, no scripts, frames or inline styles. Remove it, and link to the "
+        "other site instead, for example: [Watch the video on YouTube](https://www.youtube.com/...)."
+    ),
+    "search-index-failed": "Pagefind could not index the site, so search will not work:\n{output}",
+})
+
+
 # -- not ready to publish (fails a production build; a notice and a banner in previews) --
 MESSAGES.update({
     "not-ready-draft": (
@@ -268,10 +354,6 @@ SETTING_MESSAGES: dict[str, str] = {
     "practice-today": (
         "practice_today is {value!r}; write a date like '2026-11-28', or leave it empty "
         "to use today's date."
-    ),
-    "overdue-setting": (
-        "practice_overdue_reviews is {value!r}; use \"fail\" (an overdue review stops the "
-        "build) or \"publish\" (build anyway, with a notice)."
     ),
 }
 MESSAGES.update(SETTING_MESSAGES)

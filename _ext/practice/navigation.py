@@ -8,8 +8,8 @@ about 400 s and 123 KB of sidebar per page at 1000 pages.
 This module gives Furo's sidebar the same markup as Sphinx's *collapsed* toctree
 (``collapse=True, titles_only=True``): the top-level captions and entries, and below them only the branch that leads to the current page
 (its ancestors' children, the current page's own children). It is built from a small
-map of each document's toctree entries, kept in the environment (parallel-safe, with
-``env-purge-doc`` and ``env-merge-info``), so one page costs the size of its branch
+map of each document's toctree entries, kept in the environment (``page_state``,
+parallel-safe), so one page costs the size of its branch
 rather than the size of the site. Furo's expanders are added while rendering, so
 Furo need not parse the tree again (it did so with BeautifulSoup, for every page).
 
@@ -29,6 +29,8 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
+from .page_state import store
+
 logger = logging.getLogger(__name__)
 
 # Entry: (explicit title or None, target docname or URL)
@@ -40,9 +42,7 @@ URL_SCHEMES = ("http://", "https://", "mailto:", "tel:", "sms:")
 
 
 def _nav_map(env: BuildEnvironment) -> dict[str, Toctrees]:
-    if not hasattr(env, "practice_navigation"):
-        env.practice_navigation = {}
-    return env.practice_navigation
+    return store(env, "navigation")
 
 
 def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
@@ -56,25 +56,6 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
         nav[app.env.docname] = toctrees
     else:
         nav.pop(app.env.docname, None)
-
-
-def on_env_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str],
-                        changed: set[str], removed: set[str]) -> list[str]:
-    """An environment saved before this module existed has no map: read every page."""
-    if hasattr(env, "practice_navigation"):
-        return []
-    env.practice_navigation = {}
-    return sorted(env.found_docs - added)
-
-
-def on_env_purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    _nav_map(env).pop(docname, None)
-
-
-def on_env_merge_info(app: Sphinx, env: BuildEnvironment, docnames: set[str],
-                      other: BuildEnvironment) -> None:
-    theirs = _nav_map(other)
-    _nav_map(env).update({name: theirs[name] for name in docnames if name in theirs})
 
 
 class CompactNavigation:
@@ -241,11 +222,9 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
 
 
 def setup(app: Sphinx) -> None:
+    app.setup_extension("practice.page_state")
     app.add_config_value("practice_compact_navigation", True, "html", types=[bool])
     app.connect("doctree-read", on_doctree_read)
-    app.connect("env-get-outdated", on_env_get_outdated)
-    app.connect("env-purge-doc", on_env_purge_doc)
-    app.connect("env-merge-info", on_env_merge_info)
     app.connect("builder-inited", on_builder_inited)
     app.connect("env-updated", on_env_updated)
     # Around Furo's own handler (priority 500), which calls context["toctree"].

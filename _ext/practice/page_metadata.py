@@ -4,7 +4,7 @@ The schema and its messages are in ``front_matter``. Here the build reads each
 page's source for its front matter (MyST passes lists as JSON text and drops the
 lines; reading the block again gives real dates and the line of each field), records
 each problem as a ``metadata`` finding, and stores the valid values in
-``env.practice_pages[docname]`` for the footer, related topics and structured data.
+the ``pages`` store (``page_state``) for the footer, related topics and structured data.
 Related pages are checked against the site's pages on every build (``related``).
 """
 
@@ -25,6 +25,7 @@ from sphinx.util import docname_join
 from . import findings
 from .front_matter import PageInfo, prompt_lines, read_front_matter, text_fingerprint, validate
 from .messages import Subtype, render
+from .page_state import store
 from .practice_data import clinician_by_id
 from .prose import text_blocks
 
@@ -44,9 +45,8 @@ def long_date(day: dt.date) -> str:
 
 
 def pages(env: BuildEnvironment) -> dict[str, PageInfo]:
-    if not hasattr(env, "practice_pages"):
-        env.practice_pages = {}
-    return env.practice_pages
+    """Each page's front matter, as ``PageInfo`` (kept in ``page_state``)."""
+    return store(env, "pages")
 
 
 def text_to_check(env: BuildEnvironment, doctree: nodes.document) -> list[tuple[str, int | None]]:
@@ -128,17 +128,6 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
                     hint=nearest_docname(target, env.found_docs)), location)
 
 
-def on_env_purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    pages(env).pop(docname, None)
-
-
-def on_env_merge_info(app: Sphinx, env: BuildEnvironment, docnames: set[str],
-                      other: BuildEnvironment) -> None:
-    for docname in docnames:
-        if docname in pages(other):
-            pages(env)[docname] = pages(other)[docname]
-
-
 def on_config_inited(app: Sphinx, config: Config) -> None:
     if config.practice_today:
         try:
@@ -148,11 +137,10 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> None:
+    app.setup_extension("practice.page_state")
     app.add_config_value("practice_today", "", "env", types=[str])
     app.add_config_value("practice_extra_front_matter_keys", [], "env", types=[list, tuple])
     app.connect("config-inited", on_config_inited)
     # Before the other checks, which read this page's front matter from the store.
     app.connect("doctree-read", on_doctree_read, priority=400)
-    app.connect("env-purge-doc", on_env_purge_doc)
-    app.connect("env-merge-info", on_env_merge_info)
     app.connect("env-updated", on_env_updated)

@@ -19,6 +19,8 @@ from sphinx.config import Config
 from sphinx.errors import ConfigError
 from sphinx.util import logging
 
+from .findings import warn
+from .messages import Subtype, render
 from .yaml_source import load_with_nodes
 
 logger = logging.getLogger(__name__)
@@ -53,16 +55,14 @@ def load_practice_data(path: Path) -> tuple[dict[str, Any], list[tuple[int, str]
         text = path.read_text(encoding="utf-8")
         data, root = load_with_nodes(text)
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read the practice's details ({exc}).") from exc
+        raise ConfigError(render("practice-missing-file", path=path, problem=exc)) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise ConfigError(
-            f"{where}: this file is not valid YAML ({getattr(exc, 'problem', exc)}). "
-            "Check the indentation and that text with a colon in it is in quotes."
-        ) from exc
+        raise ConfigError(render("practice-bad-yaml", where=where,
+                                 problem=getattr(exc, "problem", exc))) from exc
     if not isinstance(data, dict):
-        raise ConfigError(f"{path}: expected 'name: value' lines, found something else.")
+        raise ConfigError(render("practice-not-mapping", path=path))
     return data, _problems(data, _key_lines(root))
 
 
@@ -93,40 +93,34 @@ def _group_problems(data: dict[str, Any], lines: dict[str, int]) -> list[tuple[i
     problems: list[tuple[int, str]] = []
     for key in data:
         if key not in TOP_LEVEL_FIELDS:
-            problems.append((lines.get(str(key), 1),
-                             f"'{key}' is not a field of the practice's details"
-                             f"{_did_you_mean(str(key), TOP_LEVEL_FIELDS)}. Fix the spelling "
-                             f"or remove it. The fields are: {', '.join(TOP_LEVEL_FIELDS)}."))
+            problems.append((lines.get(str(key), 1), render(
+                "practice-unknown-field", key=key, hint=_did_you_mean(str(key), TOP_LEVEL_FIELDS),
+                known=", ".join(TOP_LEVEL_FIELDS))))
     for group, names in OPTIONAL_GROUPS.items():
         values = data.get(group)
         line = lines.get(group, 1)
         if values is None:
             continue
         if not isinstance(values, dict):
-            problems.append((line, f"'{group}' must be a group of 'name: text' lines, each "
-                                   f"indented by two spaces under '{group}:', for example "
-                                   f"'  {names[0]}: ...'."))
+            problems.append((line, render("practice-group-not-mapping", group=group,
+                                          first=names[0])))
             continue
         for name, value in values.items():
             dotted = f"{group}.{name}"
             line = lines.get(dotted, lines.get(group, 1))
             if name not in names:
-                problems.append((line, f"'{dotted}' is not a detail we know"
-                                       f"{_did_you_mean(str(name), names)}. The details under "
-                                       f"'{group}' are: {', '.join(names)}."))
+                problems.append((line, render("practice-detail-unknown", key=dotted,
+                                              hint=_did_you_mean(str(name), names), group=group,
+                                              known=", ".join(names))))
             elif value is None or value == "":
                 continue  # left empty on purpose: the pages show nothing for it
             elif dotted in LIST_FIELDS:
                 if not (isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)):
-                    problems.append((line, f"'{dotted}' must be a list of short texts, one per "
-                                           "line, each starting with '- '."))
+                    problems.append((line, render("practice-detail-not-list", key=dotted)))
             elif not isinstance(value, str):
-                problems.append((line, f"'{dotted}' must be text; put it in quotes, for example "
-                                       f"{name}: \"...\""))
+                problems.append((line, render("practice-detail-not-text", key=dotted, name=name)))
             elif dotted in URL_FIELDS and not value.startswith("https://"):
-                problems.append((line, f"'{dotted}' is {value!r}; it must be a full web address "
-                                       "starting with https://, for example "
-                                       "\"https://example.com/privacy-notice.pdf\"."))
+                problems.append((line, render("practice-notice-url", key=dotted, value=value)))
     return problems
 
 
@@ -135,38 +129,32 @@ def _problems(data: dict[str, Any], lines: dict[str, int]) -> list[tuple[int, st
     for field in REQUIRED_TEXT_FIELDS:
         value = data.get(field)
         if not isinstance(value, str) or not value.strip():
-            problems.append((lines.get(field, 1),
-                             f"'{field}' is missing or empty; give it a line like "
-                             f"'{field}: ...' with the practice's {field.replace('_', ' ')}."))
+            problems.append((lines.get(field, 1), render(
+                "practice-field-missing", field=field, what=field.replace("_", " "))))
     if isinstance(data.get("phone_link"), str) and not PHONE_LINK.match(data["phone_link"]):
         problems.append((lines.get("phone_link", 1),
-                         f"'phone_link' is {data['phone_link']!r}; it must be +1 and ten "
-                         "digits with nothing between them, for example \"+15555550142\"."))
+                         render("practice-phone-link", value=data["phone_link"])))
     if not isinstance(data.get("example"), bool):
-        problems.append((lines.get("example", 1),
-                         "'example' must be 'example: true' (the details are still examples) "
-                         "or 'example: false' (they are the practice's real details)."))
+        problems.append((lines.get("example", 1), render("practice-example-flag")))
     clinicians = data.get("clinicians")
     if not isinstance(clinicians, list) or not clinicians:
-        problems.append((lines.get("clinicians", 1),
-                         "'clinicians' must list at least one clinician, each starting "
-                         "with '- id: ...'."))
+        problems.append((lines.get("clinicians", 1), render("practice-no-clinicians")))
         return problems
     seen: set[str] = set()
     for index, clinician in enumerate(clinicians):
         line = lines.get(f"clinicians[{index}]", lines.get("clinicians", 1))
         if not isinstance(clinician, dict):
-            problems.append((line, "each clinician must be a group of 'field: value' lines."))
+            problems.append((line, render("practice-clinician-not-mapping")))
             continue
         for field in REQUIRED_CLINICIAN_FIELDS:
             if not str(clinician.get(field) or "").strip():
-                problems.append((line, f"clinician {index + 1} has no '{field}'."))
+                problems.append((line, render("practice-clinician-field", number=index + 1,
+                                              field=field)))
         cid = str(clinician.get("id") or "")
         if cid and not CLINICIAN_ID.match(cid):
-            problems.append((line, f"clinician id {cid!r} must use only lower-case letters, "
-                                   "digits and dashes, for example 'jane-doe'."))
+            problems.append((line, render("practice-clinician-id", value=cid)))
         if cid in seen:
-            problems.append((line, f"clinician id {cid!r} is used twice; each id must be unique."))
+            problems.append((line, render("practice-clinician-id-twice", value=cid)))
         seen.add(cid)
     return problems
 
@@ -179,7 +167,7 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
     path = Path(app.confdir, config.practice_data_file)
     data, problems = load_practice_data(path)
     for line, problem in problems:
-        logger.warning(problem, type="practice", subtype="data", location=f"{path}:{line}")
+        warn(Subtype.data, problem, f"{path}:{line}")
     config.practice = data
     config.project = data.get("name", config.project)
     config.html_title = data.get("name", config.html_title)

@@ -27,6 +27,8 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from .practice_data import OPTIONAL_GROUPS
+from .findings import warn
+from .messages import Subtype, render
 
 logger = logging.getLogger(__name__)
 
@@ -67,10 +69,9 @@ class PracticeRole(SphinxRole):
         key = match["key"] if match else self.text.strip()
         value = lookup(data, key)
         if not isinstance(value, str):
-            logger.warning(
-                f"{{practice}}`{self.text}`: the practice's details have no {key!r}. "
-                f"Use one of: {', '.join(sorted(text_keys(data)))}.",
-                type="practice", subtype="unknown-key", location=self.get_location())
+            warn(Subtype.unknown_key, render("unknown-key", text=self.text, key=key,
+                                             known=", ".join(sorted(text_keys(data)))),
+                 self.get_location())
             return [nodes.inline(self.rawtext, self.text)], []
         label = typographic(match["text"] if match else value)
         if key == "phone":
@@ -106,10 +107,8 @@ def given(value: Any) -> bool:
 
 
 def warn_unknown_fact(key: str, location: tuple[str, int]) -> None:
-    logger.warning(
-        f"'{key}' is not one of the practical facts a page can show. "
-        f"Use one of: {', '.join(FACT_LABELS)}.",
-        type="practice", subtype="unknown-key", location=location)
+    warn(Subtype.unknown_key, render("fact-unknown", key=key, known=", ".join(FACT_LABELS)),
+         location)
 
 
 class PracticeFactsDirective(SphinxDirective):
@@ -165,10 +164,9 @@ class PracticeIfDirective(SphinxDirective):
         group, _, name = key.partition(".")
         known = key in text_keys(self.config.practice) or name in OPTIONAL_GROUPS.get(group, ())
         if not known:
-            logger.warning(
-                f"{{practice-if}} {key}: the practice's details have no {key!r}. "
-                f"Use one of: {', '.join(sorted(text_keys(self.config.practice)))}.",
-                type="practice", subtype="unknown-key", location=self.get_location())
+            warn(Subtype.unknown_key, render(
+                "if-unknown-key", key=key, known=", ".join(sorted(text_keys(self.config.practice)))),
+                self.get_location())
             return []
         if not given(lookup(self.config.practice, key)):
             return []

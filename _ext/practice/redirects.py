@@ -27,35 +27,15 @@ from sphinx.environment import BuildEnvironment
 from sphinx.errors import ConfigError
 from sphinx.util import logging
 
+from . import findings
+from .messages import Subtype, render
+
 logger = logging.getLogger(__name__)
 
 TEMPLATE = Path(__file__).with_name("redirect.html")
 
-# Every message about redirects.yaml (warning subtype ``practice.redirect``), as
-# ``str.format`` templates keyed by a short id; CONTRIBUTING.md's error table has a row
-# for each, and a test keeps the two in step.
-MESSAGES = {
-    "redirects-bad-yaml": (
-        "this file is not valid YAML ({problem}). Each line under 'redirects:' must be two "
-        "spaces, the old address, a colon and a space, then the new page."),
-    "redirects-no-section": "expected a line 'redirects:' with the redirects under it.",
-    "redirects-not-mapping": "under 'redirects:' each line must be 'old/address: new/page'.",
-    "redirect-no-target": ("the old address '{old}' has no new page after the colon; write it "
-                           "as 'old/address: new/page'."),
-    "redirect-twice": "the old address '{old}' is listed twice; keep one line.",
-    "redirect-still-a-page": ("'{old}' is still a page of the site, so it cannot redirect to "
-                              "'{new}'. Remove this line, or move {file} first."),
-    "redirect-chain": ("'{old}' redirects to '{new}', which is itself an old address. "
-                       "Point it straight to '{final}'."),
-    "redirect-missing-page": (
-        "'{old}' redirects to '{new}', which is not a page of the site.{hint} Write the new "
-        "page's file name without .md, for example 'approaches/mindfulness'."),
-}
-
-
 def warn(message_id: str, where: str, **values: str) -> None:
-    logger.warning(MESSAGES[message_id].format(**values), type="practice", subtype="redirect",
-                   location=where)
+    findings.warn(Subtype.redirect, render(message_id, **values), where)
 
 
 def address(text: str) -> str:
@@ -81,7 +61,7 @@ def load_redirects(path: Path) -> tuple[dict[str, tuple[str, int]], list[Problem
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         problem = getattr(exc, "problem", None) or str(exc)
         raise ConfigError(
-            f"{where}: " + MESSAGES["redirects-bad-yaml"].format(problem=problem)) from exc
+            f"{where}: " + render("redirects-bad-yaml", problem=problem)) from exc
     redirects: dict[str, tuple[str, int]] = {}
     problems: list[Problem] = []
     if root is None:

@@ -10,9 +10,8 @@
 from __future__ import annotations
 
 from sphinx.application import Sphinx
-from sphinx.config import Config
+from sphinx.config import ENUM, Config
 from sphinx.environment import BuildEnvironment
-from sphinx.errors import ConfigError
 from sphinx.util import logging
 from sphinx.util.console import bold, red  # type: ignore[attr-defined]
 
@@ -47,12 +46,6 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
                           (docname, info.line("next_review")))
 
 
-def on_config_inited(app: Sphinx, config: Config) -> None:
-    if config.practice_overdue_reviews not in CHOICES:
-        raise ConfigError(render("overdue-setting", value=config.practice_overdue_reviews))
-
-
 def setup(app: Sphinx) -> None:
-    app.add_config_value("practice_overdue_reviews", "fail", "", types=[str])
-    app.connect("config-inited", on_config_inited)
+    app.add_config_value("practice_overdue_reviews", "fail", "", types=ENUM(*CHOICES))
     app.connect("env-updated", on_env_updated)

@@ -33,10 +33,11 @@ from typing import Any, Iterator
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
-from sphinx.config import Config
-from sphinx.errors import ConfigError
+from sphinx.config import ENUM, Config
 from sphinx.util import logging
 
+from .findings import warn
+from .messages import Subtype, render
 from .publishing import is_draft
 
 logger = logging.getLogger(__name__)
@@ -55,9 +56,6 @@ def _uses_pagefind(app: Sphinx) -> bool:
 
 
 def on_config_inited(app: Sphinx, config: Config) -> None:
-    if config.practice_search not in CHOICES:
-        raise ConfigError(f"practice_search is {config.practice_search!r}; use one of "
-                          f"{', '.join(CHOICES)}.")
     config.templates_path = [*config.templates_path, str(TEMPLATES)]
     config.html_static_path = [*config.html_static_path, str(STATIC)]
 
@@ -112,8 +110,7 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None:
         return
     if process.returncode != 0:
-        logger.warning(f"Pagefind could not index the site, so search will not work:\n"
-                       f"{stdout}{stderr}", type="practice", subtype="search")
+        warn(Subtype.search, render("search-index-failed", output=f"{stdout}{stderr}"), None)
         return
     outdir = Path(app.builder.outdir)
     # The search page has its own few lines of UI: Pagefind's ready-made ones are unused.
@@ -123,7 +120,7 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.add_config_value("practice_search", "pagefind", "html", types=[str])
+    app.add_config_value("practice_search", "pagefind", "html", types=ENUM(*CHOICES))
     app.connect("config-inited", on_config_inited)
     app.connect("builder-inited", on_builder_inited)
     app.connect("html-collect-pages", on_html_collect_pages)
