@@ -21,17 +21,20 @@ styles things this site never shows (code highlighting, API docs, tabs, badges).
 - Each page's markup loses the icons it never shows from Furo's icon sprite, and the
   indentation of its lines (not inside ``pre``, ``textarea``, ``script``, ``style``).
 
-After each build this runs over the pages Sphinx wrote, and over every page when a
-stylesheet changed (the parsed stylesheets and what each page got are kept in the
-doctrees folder), so a change to a stylesheet reaches pages Sphinx did not rewrite. ``practice_lean_assets = False``
-(``-D practice_lean_assets=0``) restores stock assets, for comparison in bench/.
+After each build this redoes every page that still links the placeholder
+(``_static/css/pending.css``: Sphinx wrote it in this build) or whose stylesheet is
+missing, and every page when a stylesheet or script changed (the parsed stylesheets
+are kept in the doctrees folder), so a change to a stylesheet reaches pages Sphinx did
+not rewrite. What to redo is read from the pages themselves, never from file times: a
+clock that was ahead during the last build, or a restored cache, cannot make it skip a
+page. ``practice_lean_assets = False`` (``-D practice_lean_assets=0``) restores stock
+assets, for comparison in bench/.
 """
 
 from __future__ import annotations
 
 import pickle
 import re
-import time
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -482,7 +485,8 @@ def lean_markup(page: str, css: str | None = None) -> str:
 
 # -- After the build ----------------------------------------------------------------------
 
-CSS_LINK = re.compile(r'href="([^"]*?)_static/css/(?:pending|[0-9a-f]{8})\.css(?:\?v=[0-9a-f]*)?"')
+# The page's one stylesheet: the placeholder until this step has done the page.
+CSS_LINK = re.compile(r'href="([^"]*?)_static/css/(pending|[0-9a-f]{8})\.css(?:\?v=[0-9a-f]*)?"')
 SCRIPT_SRC = re.compile(r'<script\b[^>]*\ssrc="([^"?#]+)')
 
 
@@ -537,12 +541,10 @@ def _stylesheet_sources(app: Sphinx, outdir: Path) -> list[tuple[str, str | None
 
 @dataclass
 class _State:
-    """What the last build's pass left, so the next one redoes only what changed."""
+    """What the last build's pass left: the parsed stylesheets, and the scripts to minify."""
 
-    key: int = 0  # checksum of the stylesheets' text
+    key: int = 0  # checksum of the stylesheets' and scripts' text
     stylesheets: Stylesheets | None = None
-    stamp: float = 0.0  # when the last pass ended: pages written since are new
-    page_css: dict[str, str] = field(default_factory=dict)  # page -> its stylesheet's name
     scripts: set[Path] = field(default_factory=set)
 
 
@@ -556,6 +558,11 @@ def _load_state(path: Path, key: int) -> _State:
     return state
 
 
+def _scripts_text(outdir: Path) -> list[bytes]:
+    """The static scripts, as Sphinx copied them: the class names they add decide rules."""
+    return [path.read_bytes() for path in sorted((outdir / "_static").rglob("*.js"))]
+
+
 def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not app.config.practice_lean_assets:
         return
@@ -565,20 +572,22 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
     css_dir = outdir / CSS_DIR
     css_dir.mkdir(parents=True, exist_ok=True)
     sources = _stylesheet_sources(app, outdir)
-    key = zlib.crc32(repr((STATE_VERSION, sources)).encode())
+    key = zlib.crc32(repr((STATE_VERSION, sources, _scripts_text(outdir))).encode())
     state_file = Path(app.doctreedir) / "practice-assets.pickle"
     state = _load_state(state_file, key)
+    unchanged = state.stylesheets is not None  # same stylesheets and scripts as last time
     if state.stylesheets is None:
         state.stylesheets = Stylesheets(sources)
     scripts = Scripts()
-    pages = _html_files(outdir)
-    for path in pages:
-        name = str(path.relative_to(outdir))
-        if name in state.page_css and path.stat().st_mtime <= state.stamp:
-            continue  # not rewritten since the last pass, and the stylesheets are the same
+    in_use = set()
+    for path in _html_files(outdir):
         text = path.read_text(encoding="utf-8")
-        if not CSS_LINK.search(text):
+        link = CSS_LINK.search(text)
+        if not link:
             continue  # not a page of this build (or built without lean assets)
+        if unchanged and link[2] != "pending" and (css_dir / f"{link[2]}.css").is_file():
+            in_use.add(f"{link[2]}.css")
+            continue  # done by an earlier pass, and nothing it depends on changed
         used = UsedNames()
         used.add_html(text)
         used.update(scripts.for_page(path, text))
@@ -587,7 +596,7 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
         target = css_dir / css_name
         if not target.is_file():
             target.write_text(css, encoding="utf-8")
-        state.page_css[name] = css_name
+        in_use.add(css_name)
         new = lean_markup(CSS_LINK.sub(lambda m: f'href="{m[1]}{CSS_DIR}/{css_name}"', text),
                           css)
         if new != text:
@@ -599,13 +608,9 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
     state.scripts = {s for s in state.scripts | set(scripts.cache) if s.is_file()}
     for script in state.scripts - set(scripts.cache):
         scripts.cache[script] = scripts._read(script)
-    existing = {str(path.relative_to(outdir)) for path in pages}
-    state.page_css = {page: css for page, css in state.page_css.items() if page in existing}
-    in_use = set(state.page_css.values())
     for stale in css_dir.glob("*.css"):
         if stale.name not in in_use:
             stale.unlink()
-    state.stamp = time.time()
     state_file.write_bytes(pickle.dumps(state))
 
 
