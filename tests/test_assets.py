@@ -13,7 +13,10 @@ import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pytest
+
 from conftest import build_site
+from practice import assets, linked_files
 
 REFERENCE = re.compile(r'<(?:link|script|img|source|a)\b[^>]*?\s(?:href|src)="([^"]*)"')
 HOUR = 3600
@@ -72,3 +75,36 @@ def test_an_edit_after_a_build_with_the_clock_ahead_still_gets_its_stylesheet(si
     assert [str(page.relative_to(out)) for page in built_pages(out)
             if "pending.css" in page.read_text(encoding="utf-8")] == []
     assert missing_files(out) == []
+
+
+@pytest.mark.sphinx("html", testroot="missing-file")
+def test_a_page_linking_a_file_not_in_the_output_fails_with_page_and_file(app, warning):
+    app.build()
+    out = warning.getvalue()
+    lines = [line for line in out.splitlines() if "[practice.missing-file]" in line]
+    assert len(lines) == 1, out  # only team.jpg: the logo is there, from either folder
+    assert re.search(r"index\.md: WARNING: the built page index\.html links to team\.jpg, "
+                     r"which is not in the built site\. .*fix the name or add the file.*"
+                     r"run `make clean html`", lines[0]), lines[0]
+
+
+@pytest.mark.sphinx("html", testroot="missing-file", srcdir="missing-file-counted")
+def test_every_page_that_links_a_missing_file_is_counted(app, warning):
+    """A file many pages link (a stylesheet) gives one message, not one per page."""
+    app.build()
+    (app.outdir / "_static" / "logo.svg").unlink()
+    warning.truncate(0)
+    linked_files.on_build_finished(app, None)
+    lines = [line for line in warning.getvalue().splitlines() if "_static/logo.svg" in line]
+    assert len(lines) == 1, warning.getvalue()
+    assert "the built page index.html (and 1 other page) links to _static/logo.svg" in lines[0]
+
+
+@pytest.mark.sphinx("html", testroot="missing-file", srcdir="missing-file-undone")
+def test_a_page_the_assets_step_left_undone_fails_the_build(app, warning, monkeypatch):
+    """Were the assets step ever to skip a page, the page's placeholder link is caught."""
+    monkeypatch.setattr(assets, "_html_files", lambda outdir: [])
+    app.build()
+    assert re.search(r"WARNING: the built page \S+\.html \(and \d+ other pages\) "
+                     r"links to _static/css/pending\.css, which is not in the built site",
+                     warning.getvalue()), warning.getvalue()

@@ -49,6 +49,8 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.builders.html._assets import _CascadingStyleSheet, _JavaScript
 from sphinx.util import logging
 
+from .messages import render
+
 logger = logging.getLogger(__name__)
 
 CSS_DIR = "_static/css"
@@ -534,7 +536,7 @@ def _stylesheet_sources(app: Sphinx, outdir: Path) -> list[tuple[str, str | None
         if path.is_file():
             sources.append((path.read_text(encoding="utf-8"), css.attributes.get("media")))
         else:
-            logger.warning(f"stylesheet {css.filename} is linked but missing from the output",
+            logger.warning(render("missing-stylesheet", file=css.filename),
                            type="practice", subtype="assets")
     return sources
 

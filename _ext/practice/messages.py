@@ -35,6 +35,9 @@ class Subtype(str, enum.Enum):
     claims = "claims"
     """Wording promises a cure or a guaranteed result, or calls IFS evidence-based."""
 
+    missing_file = "missing-file"
+    """A built page links to a file of the site that is not in the output."""
+
     @property
     def doc(self) -> str:
         return SUBTYPE_DOCS[self]
@@ -49,6 +52,7 @@ SUBTYPE_DOCS = {
     Subtype.language: "A stigmatising label is used instead of person-first language.",
     Subtype.reading_level: "A page for clients or families reads above the target Flesch-Kincaid grade.",
     Subtype.claims: "Wording promises a cure or a guaranteed result, or calls IFS evidence-based.",
+    Subtype.missing_file: "A built page links to a file of the site that is not in the output.",
 }
 
 # What each front-matter field expects, and a correct example line.
@@ -177,6 +181,16 @@ MESSAGES: dict[str, str] = {
     # -- claims ------------------------------------------------------------------
     "claims": (
         "\"{found}\" {problem}. {suggestion}"
+    ),
+    # -- the built site (after the build) ------------------------------------------
+    "missing-file": (
+        "the built page {page}{others} links to {file}, which is not in the built site. "
+        "If the page names that file (an image or a link in its HTML), fix the name or add "
+        "the file next to the page or in _static/. Otherwise an earlier build left the "
+        "output out of step: run `make clean html` to build the site from scratch."
+    ),
+    "missing-stylesheet": (
+        "stylesheet {file} is linked but missing from the output"
     ),
 }
 
