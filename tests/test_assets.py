@@ -108,3 +108,20 @@ def test_a_page_the_assets_step_left_undone_fails_the_build(app, warning, monkey
     assert re.search(r"WARNING: the built page \S+\.html \(and \d+ other pages\) "
                      r"links to _static/css/pending\.css, which is not in the built site",
                      warning.getvalue()), warning.getvalue()
+
+
+def test_addresses_from_the_sites_root_are_looked_up_under_its_prefix(tmp_path):
+    """The 404 page links /en/latest/_static/... (it is served at any address)."""
+    (tmp_path / "_static").mkdir()
+    (tmp_path / "_static" / "site.css").write_text("", encoding="utf-8")
+    output = linked_files.Output(tmp_path, "/en/latest/")
+    found = linked_files.local_references(
+        '<link href="/en/latest/_static/site.css"><link href="/en/latest/_static/gone.css">'
+        '<a href="/other-project/">x</a><a href="tel:988">call</a><a href="#top">top</a>'
+        '<img data-src="lazy.png" src="../up.png"><a href="https://example.com/x.css">x</a>')
+    assert found == {"/en/latest/_static/site.css", "/en/latest/_static/gone.css",
+                     "/other-project/", "../up.png"}
+    assert output.target("", "/en/latest/_static/site.css") == "_static/site.css"
+    assert output.exists("_static/site.css") and not output.exists("_static/gone.css")
+    assert output.target("", "/other-project/") is None  # not this site's address
+    assert not output.exists(output.target("", "../up.png"))  # above the site's top
