@@ -45,8 +45,9 @@ import rjsmin
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
-from sphinx.builders.html._assets import _CascadingStyleSheet, _JavaScript
 from sphinx.util import logging
+from upstream import furo as upstream_furo
+from upstream import sphinx as upstream_sphinx
 
 from . import css_pruning
 from .css_pruning import Stylesheets, UsedNames
@@ -62,8 +63,7 @@ SEARCH_ONLY_SCRIPTS = {"documentation_options.js", "doctools.js", "sphinx_highli
 TABS_SCRIPT = "design-tabs.js"
 # Furo's script (scroll-spy library included) gives way to the few lines the site uses
 # of it: _static/furo-lite.js.
-FURO_SCRIPT = "furo.js"
-FURO_LITE = _JavaScript("_static/furo-lite.js", priority=200)
+FURO_LITE = upstream_sphinx.script("_static/furo-lite.js", priority=200)
 
 
 def _is_local(filename: Any) -> bool:
@@ -76,11 +76,11 @@ def on_html_page_context(app: Sphinx, pagename: str, templatename: str,
                          context: dict[str, Any], doctree: nodes.document | None) -> None:
     if not app.config.practice_lean_assets or "css_files" not in context:
         return
-    originals = getattr(app.builder, "_orig_css_files", app.builder._css_files)
+    originals = upstream_sphinx.stylesheets_before_page(app.builder)
     css_files = list(context["css_files"])
     rest = [css for css in css_files if not (_is_local(css.filename) and css in originals)]
     if len(rest) < len(css_files):
-        context["css_files"] = [_CascadingStyleSheet(PLACEHOLDER, priority=200), *rest]
+        context["css_files"] = [upstream_sphinx.stylesheet(PLACEHOLDER, priority=200), *rest]
 
     body = context.get("body", "")
     keep = []
@@ -90,14 +90,12 @@ def on_html_page_context(app: Sphinx, pagename: str, templatename: str,
             continue
         if name == TABS_SCRIPT and "sd-tab-set" not in body:
             continue
-        keep.append(FURO_LITE if name == FURO_SCRIPT else script)
+        keep.append(FURO_LITE if name == upstream_furo.SCRIPT else script)
     context["script_files"] = keep
 
 
 # -- Markup ----------------------------------------------------------------------------
 
-SPRITE = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" style="display: none;">'
-                    r"(?:\s*<symbol\b.*?</symbol>)*\s*</svg>\s*", re.DOTALL)
 SYMBOL = re.compile(r'<symbol id="([^"]+)".*?</symbol>', re.DOTALL)
 VERBATIM = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.DOTALL | re.IGNORECASE)
 INDENT_AND_BLANK_LINES = re.compile(r"\n[ \t\n]+")
@@ -127,7 +125,7 @@ def lean_markup(page: str, css: str | None = None) -> str:
     Given the page's stylesheet, also without <style> blocks (Furo's code colours)
     that only set custom properties the stylesheet never reads.
     """
-    page = SPRITE.sub(lambda m: _prune_sprite(m, page), page, count=1)
+    page = upstream_furo.ICON_SPRITE.sub(lambda m: _prune_sprite(m, page), page, count=1)
     if css is not None:
         page = STYLE_BLOCK.sub(lambda m: _drop_unused_variables(m, css), page)
     parts = VERBATIM.split(page)
@@ -185,7 +183,8 @@ class Scripts:
 
 
 def _stylesheet_sources(app: Sphinx, outdir: Path) -> list[tuple[str, str | None]]:
-    stylesheets = sorted((css for css in app.builder._css_files if _is_local(css.filename)),
+    stylesheets = sorted((css for css in upstream_sphinx.site_stylesheets(app.builder)
+                          if _is_local(css.filename)),
                          key=lambda css: css.priority)
     sources = []
     for css in stylesheets:
