@@ -38,6 +38,9 @@ class Subtype(str, enum.Enum):
     missing_file = "missing-file"
     """A built page links to a file of the site that is not in the output."""
 
+    navigation = "navigation"
+    """A template asks the site's navigation for a ``toctree()`` it cannot draw."""
+
     @property
     def doc(self) -> str:
         return SUBTYPE_DOCS[self]
@@ -53,6 +56,7 @@ SUBTYPE_DOCS = {
     Subtype.reading_level: "A page for clients or families reads above the target Flesch-Kincaid grade.",
     Subtype.claims: "Wording promises a cure or a guaranteed result, or calls IFS evidence-based.",
     Subtype.missing_file: "A built page links to a file of the site that is not in the output.",
+    Subtype.navigation: "A template asks the site's navigation for a `toctree()` it cannot draw.",
 }
 
 # What each front-matter field expects, and a correct example line.
@@ -191,6 +195,14 @@ MESSAGES: dict[str, str] = {
     ),
     "missing-stylesheet": (
         "stylesheet {file} is linked but missing from the output"
+    ),
+    # -- templates (practice.navigation) --------------------------------------------
+    "toctree-arguments": (
+        "{caller} asks for toctree({call}), which the site's compact navigation "
+        "(_ext/practice/navigation.py) cannot draw: {problems}. It draws Sphinx's "
+        "toctree(collapse=True, titles_only=True, includehidden=True) to any maxdepth. "
+        "Ask for that, or set practice_compact_navigation = False in conf.py for "
+        "Sphinx's own (slow on a large site)."
     ),
 }
 
