@@ -4,8 +4,9 @@ Every page the build produces is checked: nothing requested outside the site, no
 cookies, nothing stored but the theme choice, zero axe-core violations (WCAG 2.2 A/AA,
 best practice, and 7:1 "enhanced" contrast) in light and dark at phone and desktop
 widths, and the crisis line, title and first lines visible on a phone without
-scrolling. Then "Exit this page" (GOV.UK pattern), the keyboard, print and search, on
-a few pages.
+scrolling; and every element's computed style (light and dark, phone and desktop) the
+same with the page's one pruned stylesheet as with the full stylesheets. Then "Exit
+this page" (GOV.UK pattern), the keyboard, print and search, on a few pages.
 
 One browser for the whole session; one tab per configuration, reused across pages.
 Without Chromium the tests are skipped with the reason (a failure when CI=true).
@@ -513,42 +514,52 @@ def test_tab_reaches_every_control_and_focus_is_visible(tab, viewport):
         assert expected <= reached, f"{name}: Tab never reaches {sorted(expected - reached)}"
 
 
-NESTED_MENU_ENTRY = """() => {
-  const li = document.createElement('li');
-  li.className = 'toctree-l1 has-children';
-  li.innerHTML = '<a class="reference internal" href="#">Test</a>' +
-    '<input class="toctree-checkbox" id="toctree-checkbox-test" name="toctree-checkbox-test" ' +
-    'role="switch" type="checkbox" aria-label="Toggle navigation of Test">' +
-    '<label for="toctree-checkbox-test"><span class="icon"><svg><use href="#svg-arrow-right">' +
-    '</use></svg></span></label>' +
-    '<ul><li class="toctree-l2"><a class="reference internal" href="#">Inner</a></li></ul>';
-  document.querySelector('.sidebar-tree ul').appendChild(li);
-  // The build drops CSS rules no page needs yet: test the site's own stylesheet too.
-  const css = document.createElement('link');
-  css.rel = 'stylesheet';
-  css.href = '_static/site.css';
-  document.head.appendChild(css);
-  return new Promise(done => { css.onload = done; });
-}"""
+NESTED = "approaches/internal-family-systems"
 
 
-def test_sidebar_expanders_are_in_the_tab_order(tab):
+@pytest.fixture(scope="session")
+def nested_site(tmp_path_factory):
+    """A copy of the site whose IFS page has a page of its own under it in the menu
+    (the real site has no nested menu entry yet), built as the site is."""
+    import shutil
+
+    from conftest import NOT_SITE, ROOT, build_site
+
+    source = tmp_path_factory.mktemp("nested-source") / "site"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(*NOT_SITE))
+    (source / "approaches" / "parts.md").write_text(
+        "---\nkind: general\ndescription: The parts IFS talks about.\naudience: [clients]\n---\n\n"
+        "# Parts\n\nA short page under the IFS page in the menu.\n", encoding="utf-8")
+    ifs = source / f"{NESTED}.md"
+    ifs.write_text(ifs.read_text(encoding="utf-8")
+                   + "\n```{toctree}\n:hidden:\n\nparts\n```\n", encoding="utf-8")
+    out = tmp_path_factory.mktemp("nested-site")
+    result = build_site(out, source=source)
+    assert result.returncode == 0, result.stderr
+    served = SiteServer(out)
+    yield served
+    served.close()
+
+
+def test_sidebar_expanders_are_in_the_tab_order(browser, nested_site):
     """Furo hides its expand/collapse checkboxes (display: none); ours stay focusable."""
-    t = tab(viewport=DESKTOP)
-    t.open(HOME)
-    if t.page.locator(".sidebar-tree .toctree-checkbox").count() == 0:
-        t.page.evaluate(NESTED_MENU_ENTRY)  # the site has no nested menu entry yet
-    boxes = t.page.locator(".sidebar-tree .toctree-checkbox")
-    for i in range(boxes.count()):
-        box = boxes.nth(i)
-        box.focus()
-        assert t.page.evaluate("document.activeElement.classList.contains('toctree-checkbox')")
-        assert box.evaluate("el => el.checkVisibility()"), "an expander is not displayed"
-        was = box.is_checked()
-        t.page.keyboard.press("Space")
-        assert box.is_checked() != was
-        outline = box.evaluate("el => getComputedStyle(el.nextElementSibling).outlineStyle")
-        assert outline != "none", "the focused expander shows no outline"
+    t = Tab(browser, nested_site, viewport=DESKTOP)
+    try:
+        t.open(f"{NESTED}.html")
+        boxes = t.page.locator(".sidebar-tree .toctree-checkbox")
+        assert boxes.count() >= 1, "the page under IFS gives IFS no expander in the menu"
+        for i in range(boxes.count()):
+            box = boxes.nth(i)
+            box.focus()
+            assert t.page.evaluate("document.activeElement.classList.contains('toctree-checkbox')")
+            assert box.evaluate("el => el.checkVisibility()"), "an expander is not displayed"
+            was = box.is_checked()
+            t.page.keyboard.press("Space")
+            assert box.is_checked() != was
+            outline = box.evaluate("el => getComputedStyle(el.nextElementSibling).outlineStyle")
+            assert outline != "none", "the focused expander shows no outline"
+    finally:
+        t.close()
 
 
 def test_phone_menu_opens_and_closes_from_the_keyboard(tab):
@@ -596,3 +607,134 @@ def test_site_search_says_when_nothing_is_found(tab):
     status.filter(has_text="No pages").wait_for(timeout=10000)
     assert status.inner_text() == "No pages found for “zqxjwv”. Try another word, or browse the menu."
     assert t.page.locator("#practice-search-results li").count() == 0
+
+
+# -- The pruned stylesheets look exactly like the full ones -------------------------------
+
+# What a reader would notice. Layout (width, height) follows from the rest; transitions
+# and animations are switched off in both, so nothing is caught half-way.
+STYLE_PROPERTIES = [
+    "display", "visibility", "position", "top", "left", "z-index", "float", "opacity",
+    "color", "background-color", "background-image", "font-family", "font-size",
+    "font-weight", "font-style", "line-height", "text-align", "text-decoration-line",
+    "text-transform", "white-space", "list-style-type",
+    "margin-top", "margin-right", "margin-bottom", "margin-left",
+    "padding-top", "padding-right", "padding-bottom", "padding-left",
+    "border-top-width", "border-top-style", "border-top-color",
+    "border-bottom-width", "border-bottom-style", "border-bottom-color",
+    "border-left-width", "border-left-color", "border-right-width", "border-radius",
+    "outline-style", "box-shadow", "overflow-x", "overflow-y", "flex-direction",
+    "justify-content", "align-items", "gap", "width", "height", "content",
+]
+NO_TRANSITIONS = "*,*::before,*::after{transition:none!important;animation:none!important}"
+# (prefers-color-scheme, Furo's body[data-theme] as the theme button sets it): light and
+# dark each way, the button's choice overriding the system's.
+THEMES = [("light", "auto"), ("light", "dark"), ("dark", "auto"), ("dark", "light")]
+
+COLLECT_STYLES = """([props, themes, key, noTransitions]) => {
+  if (!document.getElementById('no-transitions')) {
+    const style = document.createElement('style');
+    style.id = 'no-transitions';
+    style.textContent = noTransitions;
+    document.head.append(style);
+  }
+  const elements = [document.documentElement, document.body, ...document.body.querySelectorAll('*')];
+  const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+    (typeof el.className === 'string' && el.className.trim()
+       ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
+  const read = style => props.map(p => style.getPropertyValue(p));
+  const styles = {};
+  for (const theme of themes) {
+    document.body.dataset.theme = theme;
+    styles[theme] = elements.map(el => {
+      const rows = [read(getComputedStyle(el))];
+      for (const pseudo of ['::before', '::after']) {
+        const style = getComputedStyle(el, pseudo);
+        rows.push(style.content === 'none' || style.content === 'normal' ? null : read(style));
+      }
+      return rows;
+    });
+  }
+  document.body.dataset.theme = 'auto';
+  window.__styles = window.__styles || {};
+  if (!(key in window.__styles)) { window.__styles[key] = styles; return []; }
+  // Compared with the styles kept under the same key: every difference, named.
+  const was = window.__styles[key], found = [];
+  for (const theme of themes) {
+    elements.forEach((el, i) => ['', '::before', '::after'].forEach((pseudo, j) => {
+      const before = was[theme][i][j], now = styles[theme][i][j];
+      if (JSON.stringify(before) === JSON.stringify(now)) return;
+      const changed = props.filter((p, k) => (before || [])[k] !== (now || [])[k])
+        .map(p => `${p}: ${before ? before[props.indexOf(p)] : '(none)'} (pruned) / ` +
+                  `${now ? now[props.indexOf(p)] : '(none)'} (full)`);
+      found.push(`data-theme=${theme} ${name(el)}${pseudo}: ${changed.join('; ')}`);
+    }));
+  }
+  return found;
+}"""
+
+USE_FULL_STYLESHEETS = """async (sheets) => {
+  const pruned = [...document.querySelectorAll('link[rel=stylesheet]')]
+    .filter(link => link.getAttribute('href').includes('_static/css/'));
+  if (pruned.length !== 1) throw new Error(`expected one pruned stylesheet, found ${pruned.length}`);
+  const loads = sheets.map(({href, media}) => new Promise((loaded, failed) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    if (media) link.media = media;
+    link.onload = loaded;
+    link.onerror = () => failed(new Error(`could not load ${href}`));
+    pruned[0].before(link);
+  }));
+  pruned[0].remove();
+  await Promise.all(loads);
+}"""
+
+
+@pytest.fixture(scope="session")
+def full_site(tmp_path_factory):
+    """The site built again with every stylesheet whole (-D practice_lean_assets=0)."""
+    from conftest import build_site
+
+    out = tmp_path_factory.mktemp("full-site")
+    result = build_site(out, "-D", "practice_lean_assets=0")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def full_stylesheets(full_site, name: str) -> list[dict]:
+    """The stylesheets a page links when they are not pruned, in order."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((full_site / name).read_text(encoding="utf-8"), "html.parser")
+    links = soup.select("head link[rel=stylesheet]")
+    assert links, f"{name}: the full build links no stylesheet"
+    return [{"href": link["href"], "media": link.get("media")} for link in links]
+
+
+def test_every_page_looks_the_same_with_its_pruned_stylesheet_as_with_the_full_ones(
+        tab, pages, full_site):
+    """Computed styles of every element (and its ::before and ::after), on every page, at
+    390 and 1280 px, light and dark by the system and by the theme button: the one pruned
+    stylesheet a page ships gives exactly what Sphinx's, Furo's, sphinx-design's and the
+    site's stylesheets give together."""
+    t = tab(viewport=DESKTOP, bypass_csp=True)  # (to switch transitions off)
+    configurations = [(viewport, scheme) for viewport in (PHONE, DESKTOP)
+                      for scheme in ("light", "dark")]
+    differences = []
+    for name in pages:
+        t.open(name)
+        t.page.wait_for_load_state("networkidle")
+        for run in ("pruned", "full"):
+            if run == "full":
+                t.page.evaluate(USE_FULL_STYLESHEETS, full_stylesheets(full_site, name))
+            for viewport, scheme in configurations:
+                t.page.set_viewport_size(viewport)
+                t.page.emulate_media(color_scheme=scheme)
+                themes = [theme for system, theme in THEMES if system == scheme]
+                key = f"{viewport['width']}px {scheme}"
+                found = t.page.evaluate(COLLECT_STYLES,
+                                        [STYLE_PROPERTIES, themes, key, NO_TRANSITIONS])
+                differences += [f"{name} at {key}, {line}" for line in found]
+    assert not differences, (f"{len(differences)} differences between the pruned and the "
+                             "full stylesheets:\n" + "\n".join(differences[:40]))

@@ -177,6 +177,11 @@ CASES: dict[str, Bad] = {
     "unknown-role": Bad(files={GRIEF: page("Call us at {pratice}`phone`.")}),
     "heading-levels": Bad(files={GRIEF: page("### A small heading\n\nText.")}),
     "missing-stylesheet": Bad(builder="html", overrides={"html_css_files": ["site.css", "extra.css"]}),
+    "missing-file": Bad(builder="html", files={GRIEF: page('<img src="team.jpg" alt="Our team">')}),
+    "toctree-arguments": Bad(builder="html", files={
+        "_more_templates/sidebar/scroll-end.html": "{{ toctree(collapse=False, titles_only=True, "
+                                                   "includehidden=True) }}"},
+        overrides={"templates_path": ["_more_templates", "_templates"]}),
     "search-index-failed": Bad(builder="html", pagefind_fails=True),
     "practice-today": Bad(overrides={"practice_today": "28/11/2026"}),
     "overdue-setting": Bad(overrides={"practice_overdue_reviews": "warn"}),

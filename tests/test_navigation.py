@@ -14,7 +14,9 @@ from bs4 import BeautifulSoup
 
 from furo.navigation import get_navigation_tree
 
+from practice import navigation as practice_navigation
 from practice.navigation import CompactNavigation
+from upstream import furo as upstream_furo
 
 
 def _normalise(fragment: str) -> str:
@@ -92,3 +94,57 @@ def test_an_environment_saved_by_another_version_of_the_extension_is_read_again(
     assert everything and pages_read() == []  # nothing changed: nothing read
     monkeypatch.setattr(page_state, "ENV_VERSION", page_state.ENV_VERSION + 1)
     assert pages_read() == everything
+
+
+# -- The page's toctree(): what it draws, and what it refuses ---------------------------
+
+SUPPORTED = {"collapse": True, "titles_only": True, "includehidden": True}
+
+
+@pytest.mark.sphinx("html", testroot="navigation")
+@pytest.mark.parametrize("maxdepth", [1, 2, "2", 0, -1])
+def test_toctree_for_templates_honours_maxdepth_as_sphinx_does(app, warning, maxdepth):
+    app.build()
+    navigation = CompactNavigation(app)
+    for docname in sorted(app.env.found_docs):
+        toctree = practice_navigation.compact_toctree(app, navigation, docname)
+        ours = toctree(**SUPPORTED, maxdepth=maxdepth)
+        sphinx = app.builder._get_local_toctree(docname, **SUPPORTED, maxdepth=maxdepth)
+        assert _normalise(ours) == _normalise(sphinx), (docname, maxdepth)
+    assert "[practice.navigation]" not in warning.getvalue()
+
+
+@pytest.mark.sphinx("html", testroot="navigation", srcdir="navigation-refused", freshenv=True)
+@pytest.mark.parametrize("call, problem", [
+    ({**SUPPORTED, "collapse": False}, "collapse=False is not supported (only collapse=True)"),
+    ({**SUPPORTED, "titles_only": False}, "titles_only=False is not supported"),
+    ({**SUPPORTED, "numbered": True}, "numbered is not an argument it knows"),
+    ({**SUPPORTED, "maxdepth": "deep"}, "maxdepth='deep' is not a number"),
+    # Left out, they are Sphinx's defaults: not the tree the navigation draws.
+    ({}, "titles_only=False is not supported (only titles_only=True); "
+         "includehidden=False is not supported (only includehidden=True)"),
+])
+def test_toctree_for_templates_refuses_what_it_cannot_draw(app, warning, call, problem):
+    app.build()
+    warning.truncate(0)
+    toctree = practice_navigation.compact_toctree(app, CompactNavigation(app), "first")
+    toctree(**call)
+    toctree(**call)  # the same call again: one message
+    out = warning.getvalue()
+    assert out.count("[practice.navigation]") == 1, out
+    assert "first.rst: WARNING: A template asks for toctree(" in out, out
+    assert problem in out, out
+    assert "cannot draw" in out and "practice_compact_navigation = False" in out, out
+
+
+@pytest.mark.sphinx("html", testroot="navigation", srcdir="navigation-furo-call", freshenv=True)
+def test_furo_gets_nothing_for_its_own_call_and_a_warning_for_any_other(app, warning):
+    app.build()
+    warning.truncate(0)
+    toctree = practice_navigation.furo_toctree(app, "first")
+    assert toctree(**upstream_furo.TOCTREE_CALL) == ""
+    assert warning.getvalue() == ""
+    assert toctree(**{**upstream_furo.TOCTREE_CALL, "maxdepth": 2}) == ""
+    out = warning.getvalue()
+    assert "WARNING: Furo asks for toctree(collapse=False, titles_only=True, maxdepth=2, " in out
+    assert "navigation.py was written for Furo's call" in out and "[practice.navigation]" in out

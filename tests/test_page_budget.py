@@ -4,7 +4,8 @@ A page's weight is its HTML plus every local file it makes the browser fetch
 (stylesheets, scripts, images, icons, and what the stylesheets point to), each
 counted once; measured by bench/page_weight.py on the real site, built once per
 session. The other tests here check that the savings come from shipping less,
-not from losing the look: the rules a page needs are still there.
+not from losing the look: the rules a page needs are still there (the pruning
+itself: tests/test_css_pruning.py).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "_ext"))
 
 from page_weight import page_weight, site_pages  # noqa: E402
 
-from practice.assets import Selector, Stylesheets, UsedNames, lean_markup  # noqa: E402
+from practice.assets import lean_markup  # noqa: E402
 
 RAW_BUDGET = 64 * 1024
 GZIP_BUDGET = 24 * 1024
@@ -65,54 +66,6 @@ def test_pages_link_one_pruned_stylesheet_and_no_code_highlighting(site, page):
         assert unused not in css, unused
     scripts = [s.get("src", "") for s in soup.find_all("script")]
     assert not any("doctools" in s or "sphinx_highlight" in s for s in scripts), scripts
-
-
-def test_pruning_keeps_rules_that_can_match_and_drops_the_rest():
-    used = UsedNames()
-    used.add_html('<div class="card wide"><a id="top" class="link">x</a></div>')
-    css = Stylesheets([(
-        ".card{color:red}.tab{color:blue}div>a.link{margin:0}#top{padding:0}"
-        "#gone{padding:1px}.card:not(.tab):hover{color:green}table{border:0}"
-        "@media (max-width:40em){.card{color:pink}.tab{color:black}}"
-        "@media print{.tab{display:none}}"
-        "body{--used:1px;--unused:2px}.wide{margin:var(--used)}", None)]).for_page(used)
-    for kept in (".card{color:red}", "div>a.link", "#top", ".card:not(.tab):hover",
-                 "@media (max-width:40em){.card{color:pink}}",
-                 ".wide{margin:1px}"):  # a property set once, on body, written in place
-        assert kept in css, kept
-    for dropped in (".tab{", "#gone", "table", "@media print", "--unused", "--used"):
-        assert dropped not in css, dropped
-
-
-def test_properties_that_change_stay_properties():
-    """Dark mode sets the colour again: it must stay a var() that the page can switch."""
-    used = UsedNames()
-    used.add_html('<body><p class="note">x</p></body>')
-    css = Stylesheets([(
-        "body{--fg:#000;--gap:1rem}body[data-theme=dark]{--fg:#fff}"
-        ".note{color:var(--fg);margin:var(--gap)}html{padding:var(--pad)}body{--pad:2px}",
-        None)]).for_page(used)
-    assert ".note{color:var(--fg);margin:1rem}" in css
-    assert "--fg:#000" in css and "--fg:#fff" in css
-    # --pad is read by a rule for <html>, outside <body> where it is set: left alone.
-    assert "html{padding:var(--pad)}" in css and "--pad:2px" in css
-
-
-def test_a_property_set_again_by_the_same_selector_keeps_only_the_last():
-    used = UsedNames()
-    used.add_html('<body><p class="note">x</p></body>')
-    css = Stylesheets([("body{--fg:#000}.note{color:var(--fg)}", None),
-                       ('body{--fg:#123}body[data-theme="dark"]{--fg:#fff}', None)]
-                      ).for_page(used)
-    assert "--fg:#000" not in css and "--fg:#123" in css and "--fg:#fff" in css
-
-
-def test_script_class_names_count_as_used():
-    used = UsedNames()
-    used.add_script('el.classList.add("scrolled")')
-    assert Selector.parse(".header.scrolled").can_match(used) is False  # no .header
-    used.add_html('<header class="header">')
-    assert Selector.parse(".header.scrolled").can_match(used) is True
 
 
 def test_markup_keeps_preformatted_text_and_used_icons():

@@ -44,9 +44,13 @@ from sphinx.errors import SphinxError
 from sphinx.util.build_phase import BuildPhase
 from sphinx.util.console import nocolor
 from sphinx.util.docutils import docutils_namespace, patch_docutils
-from sphinx.util.logging import NAMESPACE, WarningLogRecordTranslator, is_suppressed_warning
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "_ext"))
+# Sphinx's logging internals (see _ext/upstream/sphinx.py).
+from upstream.sphinx import LOGGING_NAMESPACE as NAMESPACE  # noqa: E402
+from upstream.sphinx import WarningLogRecordTranslator, is_suppressed_warning, reading_docname  # noqa: E402
+
 INIT_WARNING = re.compile(r"^(?:\S.*?: )?(?:WARNING|ERROR|CRITICAL): ")
 
 
@@ -71,7 +75,7 @@ class Recorder(logging.Handler):
         self.translator.filter(record)
         text = relative(record.getMessage(), Path(self.app.srcdir))
         phase = self.app.phase
-        docname = self.app.env.current_document.docname if phase == BuildPhase.READING else ""
+        docname = reading_docname(self.app) if phase == BuildPhase.READING else ""
         if docname:
             self.read.setdefault(docname, []).append(text)
         elif phase == BuildPhase.CONSISTENCY_CHECK:

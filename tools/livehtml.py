@@ -29,9 +29,10 @@ from collections.abc import Sequence
 from multiprocessing.connection import Client, Listener
 from pathlib import Path
 
-from sphinx_autobuild import __main__ as autobuild
-from sphinx_autobuild.build import Builder
-from sphinx_autobuild.utils import show_command, show_message
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "_ext"))
+# sphinx-autobuild's internals used here (see _ext/upstream/); never the site's extension.
+from upstream.sphinx_autobuild import (Builder, main as autobuild_main,  # noqa: E402
+                                       run_commands, show_command, show_message, use_builder)
 
 # Imported once by the build server: the third-party packages a build of this site
 # loads (conf.py's extensions and what the site's extension uses), never the site's own.
@@ -112,7 +113,7 @@ class WarmBuilder(Builder):
             names = ", ".join(path.name for path in changed_paths[:5] if path.exists())
             show_message(f"Detected changes ({names})" if names else "Detected changes")
             show_message("Rebuilding...")
-        if self._run_commands(self.pre_build_commands, "pre-build") != 0:
+        if run_commands(self, self.pre_build_commands, "pre-build") != 0:
             return
         show_command(["sphinx-build", *self.sphinx_args])
         exit_code = self.build()
@@ -121,7 +122,7 @@ class WarmBuilder(Builder):
                   "The preview still shows the last good build. Fix the problem named "
                   "above and save again, or press Ctrl+C to stop.")
         else:
-            self._run_commands(self.post_build_commands, "post-build")
+            run_commands(self, self.post_build_commands, "post-build")
         show_message(f"Serving on {self.uri}")
 
     def build(self) -> int:
@@ -139,8 +140,8 @@ def main(argv: list[str]) -> None:
     # documentation calls it unsafe, and Windows cannot fork: there (and anywhere else)
     # the preview is plain sphinx-autobuild, about half a second slower per save.
     if sys.platform.startswith("linux"):
-        autobuild.Builder = WarmBuilder  # sphinx-autobuild has no setting for its builder
-    autobuild.main(argv)
+        use_builder(WarmBuilder)  # sphinx-autobuild has no setting for its builder
+    autobuild_main(argv)
 
 
 if __name__ == "__main__":

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import (assets, crisis, csp, garbage_collection, hosting, live_preview, navigation, page_state,
-               practice_data, practice_markup, redirects, search, sharing)
+from . import (assets, crisis, csp, garbage_collection, hosting, linked_files, live_preview, navigation,
+               page_state, practice_data, practice_markup, redirects, search, sharing)
 from . import (claims, findings, page_metadata, person_first, reading_level,  # governance
                publishing, related_topics, review_footer, review_overdue, structured_data)
 
 __version__ = "1.0"
 
 _MODULES = (practice_data, practice_markup, crisis, csp, hosting, navigation, live_preview, assets, sharing,
-            redirects, search, garbage_collection)
+            redirects, search, garbage_collection, linked_files)
 # Content governance: front matter, reviews, language and reading level.
 _MODULES += (findings, page_metadata, reading_level, person_first, claims, review_overdue,
              publishing, related_topics, review_footer, structured_data)

@@ -40,6 +40,7 @@ from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from .findings import warn
 from .messages import Subtype, render
+from upstream import furo as upstream_furo
 
 logger = logging.getLogger(__name__)
 
@@ -57,8 +58,8 @@ BASE_POLICY = {
 }
 
 # Where each inline script or style comes from: (template, pattern of its text).
-THEME_SCRIPT = ("!base.html", r"\{% block body %\}\s*<script>(.*?)</script>")
-ICON_STYLES = ("!partials/icons.html", r'style="([^"]*)"')
+THEME_SCRIPT = upstream_furo.THEME_SCRIPT
+ICON_STYLES = upstream_furo.ICON_STYLES
 SEARCH_STYLE = ("practice-search.html", r"<style>(.*?)</style>")
 
 EMBED = re.compile(

@@ -38,6 +38,13 @@ class Subtype(str, enum.Enum):
     not_ready = "not-ready"
     """Production build: a draft, a "Write here:" prompt, or a change since sign-off."""
 
+    missing_file = "missing-file"
+    """A built page links to a file of the site that is not in the output."""
+
+    navigation = "navigation"
+    """A template asks the site's navigation for a ``toctree()`` it cannot draw."""
+
+
     data = "data"
     """practice.yaml has an unknown field, a missing detail or a wrong value."""
 
@@ -52,6 +59,9 @@ class Subtype(str, enum.Enum):
 
     embed = "embed"
     """A page embeds HTML that would load something from another site."""
+
+    assets = "assets"
+    """A stylesheet the site links is missing, so pages cannot get their cut-down copy."""
 
 
 # What each front-matter field expects, and a correct example line.
@@ -197,6 +207,24 @@ MESSAGES: dict[str, str] = {
     # -- claims ------------------------------------------------------------------
     "claims": (
         "\"{found}\" {problem}. {suggestion}"
+    ),
+    # -- the built site (after the build) ------------------------------------------
+    "missing-file": (
+        "the built page {page}{others} links to {file}, which is not in the built site. "
+        "If the page names that file (an image or a link in its HTML), fix the name or add "
+        "the file next to the page or in _static/. Otherwise an earlier build left the "
+        "output out of step: run `make clean html` to build the site from scratch."
+    ),
+    "missing-stylesheet": (
+        "stylesheet {file} is linked but missing from the output"
+    ),
+    # -- templates (practice.navigation) --------------------------------------------
+    "toctree-arguments": (
+        "{caller} asks for toctree({call}), which the site's compact navigation "
+        "(_ext/practice/navigation.py) cannot draw: {problems}. It draws Sphinx's "
+        "toctree(collapse=True, titles_only=True, includehidden=True) to any maxdepth. "
+        "Ask for that, or set practice_compact_navigation = False in conf.py for "
+        "Sphinx's own (slow on a large site)."
     ),
 }
 

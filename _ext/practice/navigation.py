@@ -13,6 +13,14 @@ parallel-safe), so one page costs the size of its branch
 rather than the size of the site. Furo's expanders are added while rendering, so
 Furo need not parse the tree again (it did so with BeautifulSoup, for every page).
 
+The page's ``toctree()`` is replaced twice around Furo's handler: before it, by a
+function that answers only the call Furo makes (``upstream.furo.TOCTREE_CALL``) with
+nothing, as Furo's tree is replaced after its handler anyway; after it, by one that
+draws the compact navigation for any template that asks. That one honours
+``maxdepth`` and draws what Sphinx's toctree draws with ``collapse=True,
+titles_only=True, includehidden=True``; any other argument, or a call Furo did not
+use to make, fails the build (``practice.navigation``) instead of being ignored.
+
 ``practice_compact_navigation = False`` (e.g. ``-D practice_compact_navigation=0``)
 restores stock Furo, for comparison in bench/.
 """
@@ -28,6 +36,9 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
+from upstream import furo as upstream_furo
+
+from .messages import WARNING_TYPE, Subtype, render as render_message
 
 from .page_state import store
 
@@ -100,15 +111,16 @@ class CompactNavigation:
             docname = self.parent[docname]
         return chain
 
-    def render(self, pagename: str, furo: bool = False) -> str:
-        """The collapsed navigation HTML for ``pagename``.
+    def render(self, pagename: str, furo: bool = False, maxdepth: int = 0) -> str:
+        """The collapsed navigation HTML for ``pagename``, ``maxdepth`` levels deep
+        (0: all).
 
         With ``furo``, the markup Furo's ``get_navigation_tree`` would make of it
         (an expander checkbox and label on each entry with children, "current-page"
         on the current entry), without parsing it again.
         """
         current = self.ancestors(pagename)
-        render = _Render(self, pagename, current, furo)
+        render = _Render(self, pagename, current, furo, maxdepth)
         parts = []
         for caption, entries in self.toctrees.get(self.root, []):
             items = render.items(entries, 1, {self.root})
@@ -125,11 +137,12 @@ class _Render:
     """One page's navigation, rendered once."""
 
     def __init__(self, nav: CompactNavigation, pagename: str, current: set[str],
-                 furo: bool) -> None:
+                 furo: bool, maxdepth: int = 0) -> None:
         self.nav = nav
         self.pagename = pagename
         self.current = current
         self.furo = furo
+        self.maxdepth = maxdepth
         self.checkboxes = 0
 
     def list(self, items: list[str], entries: list[Entry]) -> str:
@@ -140,6 +153,8 @@ class _Render:
     def items(self, entries: list[Entry], depth: int, seen: set[str]) -> list[str]:
         nav = self.nav
         items = []
+        if self.maxdepth and depth > self.maxdepth:
+            return items
         for title, ref in entries:
             if ref.startswith(URL_SCHEMES):
                 label = html.escape(title or ref)
@@ -198,11 +213,77 @@ def _navigation(app: Sphinx) -> CompactNavigation:
     return navigation
 
 
+# -- The page's toctree() ----------------------------------------------------------------
+
+# What the compact navigation draws, as Sphinx's toctree() arguments (maxdepth: any).
+SUPPORTED = {"collapse": True, "titles_only": True, "includehidden": True}
+# What Sphinx's toctree() does when a template leaves an argument out.
+SPHINX_DEFAULTS = {"collapse": True, "titles_only": False, "includehidden": False, "maxdepth": 0}
+
+
+def _call(kwargs: dict[str, Any]) -> str:
+    return ", ".join(f"{name}={value!r}" for name, value in kwargs.items())
+
+
+def _maxdepth(value: Any) -> int | None:
+    """The depth a ``maxdepth`` argument asks for (0: all), or None if it is not one."""
+    if value in (None, ""):
+        return 0
+    try:
+        depth = int(value)
+    except (TypeError, ValueError):
+        return None
+    return max(depth, 0)  # Sphinx: 0 or less means every level
+
+
+def _refuse(app: Sphinx, pagename: str, caller: str, kwargs: dict[str, Any],
+            problems: list[str]) -> None:
+    """Warn once per build and process for each call the navigation cannot answer."""
+    refused = app.builder.__dict__.setdefault("practice_refused_toctree", set())
+    call = _call(kwargs)
+    if (caller, call) in refused:
+        return
+    refused.add((caller, call))
+    logger.warning(render_message("toctree-arguments", caller=caller, call=call,
+                                  problems="; ".join(problems)),
+                   type=WARNING_TYPE, subtype=Subtype.navigation.value, location=pagename)
+
+
+def furo_toctree(app: Sphinx, pagename: str):
+    """Before Furo's handler: the ``toctree`` it calls, answered with nothing (Furo
+    would parse the whole tree; its result is replaced after its handler)."""
+    def toctree(**kwargs: Any) -> str:
+        if kwargs != upstream_furo.TOCTREE_CALL:
+            _refuse(app, pagename, "Furo", kwargs, [
+                f"navigation.py was written for Furo's call toctree("
+                f"{_call(upstream_furo.TOCTREE_CALL)}); check what Furo's sidebar now expects "
+                "and update _ext/upstream/furo.py and navigation.py"])
+        return ""
+    return toctree
+
+
+def compact_toctree(app: Sphinx, navigation: CompactNavigation, pagename: str):
+    """After Furo's handler: ``toctree`` for templates, drawing the compact navigation."""
+    def toctree(**kwargs: Any) -> str:
+        asked = {**SPHINX_DEFAULTS, **kwargs}
+        problems = [f"{name}={asked[name]!r} is not supported (only {name}={value!r})"
+                    for name, value in SUPPORTED.items() if asked[name] != value]
+        problems += [f"{name} is not an argument it knows" for name in kwargs
+                     if name not in SPHINX_DEFAULTS]
+        depth = _maxdepth(asked["maxdepth"])
+        if depth is None:
+            problems.append(f"maxdepth={asked['maxdepth']!r} is not a number")
+        if problems:
+            _refuse(app, pagename, "A template", kwargs, problems)
+        return navigation.render(pagename, maxdepth=depth or 0)
+    return toctree
+
+
 def on_html_page_context(app: Sphinx, pagename: str, templatename: str,
                          context: dict[str, Any], doctree: nodes.document | None) -> None:
     """Before Furo's handler: give it nothing to parse (it would parse the whole tree)."""
     if app.config.practice_compact_navigation and "toctree" in context:
-        context["toctree"] = lambda **_kwargs: ""
+        context["toctree"] = furo_toctree(app, pagename)
 
 
 def on_html_page_context_after_furo(app: Sphinx, pagename: str, templatename: str,
@@ -212,8 +293,8 @@ def on_html_page_context_after_furo(app: Sphinx, pagename: str, templatename: st
     if not app.config.practice_compact_navigation or "toctree" not in context:
         return
     navigation = _navigation(app)
-    context["toctree"] = lambda **_kwargs: navigation.render(pagename)
-    context["furo_navigation_tree"] = navigation.render(pagename, furo=True)
+    context["toctree"] = compact_toctree(app, navigation, pagename)
+    context[upstream_furo.NAVIGATION_TREE] = navigation.render(pagename, furo=True)
 
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
@@ -227,6 +308,8 @@ def setup(app: Sphinx) -> None:
     app.connect("doctree-read", on_doctree_read)
     app.connect("builder-inited", on_builder_inited)
     app.connect("env-updated", on_env_updated)
-    # Around Furo's own handler (priority 500), which calls context["toctree"].
-    app.connect("html-page-context", on_html_page_context, priority=400)
-    app.connect("html-page-context", on_html_page_context_after_furo, priority=600)
+    # Around Furo's own handler, which calls context["toctree"].
+    app.connect("html-page-context", on_html_page_context,
+                priority=upstream_furo.HANDLER_PRIORITY - 100)
+    app.connect("html-page-context", on_html_page_context_after_furo,
+                priority=upstream_furo.HANDLER_PRIORITY + 100)
