@@ -14,7 +14,6 @@ sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 # -- Project -----------------------------------------------------------------
 # `project` and `html_title` are set from practice.yaml by the practice extension.
 project = "Practice website"
-copyright = "the practice"
 language = "en"
 
 # -- General configuration ---------------------------------------------------

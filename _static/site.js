@@ -38,7 +38,6 @@
       overlay.className = "exit-this-page-overlay";
       overlay.style.cssText = "position:fixed;inset:0;z-index:9999;background:#fff;visibility:visible";
       document.body.appendChild(overlay);
-      document.body.classList.add("exit-this-page-active");
       document.body.style.visibility = "hidden";
       window.location.replace(button.href);
     }
@@ -78,7 +77,6 @@
     window.addEventListener("pageshow", function () {
       var overlay = document.querySelector(".exit-this-page-overlay");
       if (overlay) overlay.remove();
-      document.body.classList.remove("exit-this-page-active");
       document.body.style.visibility = "";
       reset();
     });

@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from docutils import nodes
 from bs4 import BeautifulSoup
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -335,3 +336,19 @@ def test_cards_follow_a_changed_description_on_an_incremental_build(make_app, ro
     card = BeautifulSoup((again.outdir / "specialties" / "addiction.html").read_text(),
                          "html.parser").select_one(".related-card")
     assert "A new sentence about IFS." in card.get_text()
+
+
+def test_each_pages_crisis_block_is_its_own(make_app, rootdir, tmp_path):
+    """The crisis block is parsed once and copied: each copy names its own page, so a
+    message about it points at the page that has it."""
+    srcdir = tmp_path / "governance"
+    shutil.copytree(rootdir / "test-governance", srcdir)
+    trauma = srcdir / "specialties" / "trauma.md"
+    trauma.write_text(trauma.read_text() + "\n## If you need help now\n\n```{crisis-lines}\n```\n")
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    for docname in ("specialties/addiction", "specialties/trauma"):
+        block = next(node for node in app.env.get_doctree(docname).findall(nodes.container)
+                     if "crisis-lines" in node["classes"])
+        sources = {node.source for node in block.findall(nodes.paragraph)}
+        assert sources == {str(srcdir / f"{docname}.md")}, (docname, sources)

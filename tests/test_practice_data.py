@@ -48,13 +48,13 @@ def test_good_data_renders_links_and_clinicians(make_app, tmp_path):
 
 def test_missing_field_names_file_line_and_field(make_app, tmp_path):
     out = warnings(build(make_app, tmp_path, "missing-phone.yaml"))
-    assert "missing-phone.yaml:19" in out
+    assert "missing-phone.yaml:18" in out
     assert "'phone' is missing or empty" in out
 
 
 def test_malformed_phone_link_shows_an_example(make_app, tmp_path):
     out = warnings(build(make_app, tmp_path, "bad-phone-link.yaml"))
-    assert "bad-phone-link.yaml:20" in out
+    assert "bad-phone-link.yaml:19" in out
     assert '"+15555550142"' in out
 
 

@@ -27,13 +27,14 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "_ext"))
 
 # The marker every prompt starts with: a page that has one is not ready to publish.
 from practice.front_matter import PROMPT  # noqa: E402
+from practice.redirects import load_redirects  # noqa: E402
+from sphinx.errors import ConfigError  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -141,15 +142,13 @@ def slugify(title: str) -> str:
 
 
 def redirected_addresses(root: Path) -> dict[str, str]:
-    path = root / "redirects.yaml"
-    if not path.exists():
-        return {}
+    """{old address: new page} from redirects.yaml, read as the build reads it (a broken
+    file is left for the build to report, with its line)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError:
-        return {}  # the build reports a broken redirects.yaml with its line
-    redirects = data.get("redirects") if isinstance(data, dict) else None
-    return {str(k): str(v) for k, v in (redirects or {}).items()}
+        found, _problems = load_redirects(root / "redirects.yaml")
+    except ConfigError:
+        return {}
+    return {old: new for old, (new, _line) in found.items()}
 
 
 def render_page(kind: str, title: str) -> str:

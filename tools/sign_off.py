@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import difflib
 import re
 import sys
 from pathlib import Path
@@ -31,6 +30,7 @@ from practice.front_matter import (PROMPT, REVIEW_FIELDS, add_years,  # noqa: E4
                                    text_fingerprint)
 from practice.page_metadata import long_date  # noqa: E402
 from practice.practice_data import load_practice_data  # noqa: E402
+from practice.suggestions import closest  # noqa: E402
 
 # The lines sign-off writes (and replaces), in this order.
 SIGN_OFF_FIELDS = (*REVIEW_FIELDS, "review_fingerprint")
@@ -61,8 +61,8 @@ def find_page(root: Path, page: str) -> tuple[str, Path]:
     names = sorted(str(p.relative_to(root).with_suffix("")) for p in root.rglob("*.md")
                    if not {"_build", ".venv", "tests", "bench", "node_modules"}
                    & set(p.relative_to(root).parts))
-    close = difflib.get_close_matches(docname, names, n=1, cutoff=0.5)
-    hint = f" Did you mean '{close[0]}'?" if close else ""
+    close = closest(docname, names, cutoff=0.5)
+    hint = f" Did you mean '{close}'?" if close else ""
     raise Refusal(f"There is no page '{page}'.{hint} Give the page's path without .md, "
                   "for example: PAGE=specialties/addiction")
 
@@ -96,8 +96,8 @@ def sign_off(root: Path, page: str, reviewer: str, today: dt.date) -> tuple[str,
     relative = path.relative_to(root).as_posix()
     people = clinicians(root)
     if reviewer not in people:
-        close = difflib.get_close_matches(reviewer, list(people), n=1, cutoff=0.5)
-        hint = f"Did you mean '{close[0]}'? " if close else ""
+        close = closest(reviewer, people, cutoff=0.5)
+        hint = f"Did you mean '{close}'? " if close else ""
         raise Refusal(f"There is no clinician '{reviewer}' in practice.yaml. {hint}"
                       f"Choose one of: {', '.join(people)}.")
     text = path.read_text(encoding="utf-8")

@@ -50,7 +50,12 @@ class CrisisLinesDirective(SphinxDirective):
             self.state.nested_parse(StringList(FULL_BLOCK.splitlines(), source="crisis.py"),
                                     self.content_offset, block)
             CrisisLinesDirective.parsed = block
-        return [CrisisLinesDirective.parsed.deepcopy()]
+        copy = CrisisLinesDirective.parsed.deepcopy()
+        # The copy belongs to this page: a message about it names this file and line.
+        source, line = self.get_source_info()
+        for node in copy.findall(nodes.Element):
+            node.source, node.line = source, line
+        return [copy]
 
 
 def on_config_inited(app: Sphinx, config: Config) -> None:

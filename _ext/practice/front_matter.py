@@ -21,7 +21,6 @@ field, so the build can point at it.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -31,6 +30,7 @@ from typing import Any
 import yaml
 
 from .messages import FIELD_HELP, render
+from .suggestions import did_you_mean
 from .yaml_source import load_with_nodes
 
 KINDS = ("specialty", "approach", "general")
@@ -193,11 +193,6 @@ def _show(value: Any) -> str:
     return f"'{value}'"
 
 
-def _hint(value: str, choices: list[str] | tuple[str, ...]) -> str:
-    match = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{match[0]}'?)" if match else ""
-
-
 def _invalid(name: str, value: Any, line: int | None) -> Problem:
     expected, example = FIELD_HELP[name]
     return Problem(line, render("field-invalid", field=name, value=_show(value),
@@ -248,7 +243,7 @@ def validate(fm: FrontMatter, clinician_ids: list[str], today: dt.date,
     for name in data:
         if str(name) not in known:
             problems.append(Problem(at(str(name)), render(
-                "field-unknown", field=name, hint=_hint(str(name), FIELDS),
+                "field-unknown", field=name, hint=did_you_mean(str(name), FIELDS),
                 known=", ".join(FIELDS))))
 
     kind = data.get("kind")
@@ -256,7 +251,7 @@ def validate(fm: FrontMatter, clinician_ids: list[str], today: dt.date,
         if kind in KINDS:
             info.kind = kind
         else:
-            hint = _hint(str(kind), KINDS)
+            hint = did_you_mean(str(kind), KINDS)
             expected, example = FIELD_HELP["kind"]
             problems.append(Problem(at("kind"), render(
                 "field-invalid", field="kind", value=_show(kind) + hint,
@@ -308,7 +303,7 @@ def validate(fm: FrontMatter, clinician_ids: list[str], today: dt.date,
                     good.append(item)
                 else:
                     problems.append(Problem(at("audience"), render(
-                        "audience-unknown", value=_show(item), hint=_hint(str(item), AUDIENCES),
+                        "audience-unknown", value=_show(item), hint=did_you_mean(str(item), AUDIENCES),
                         example=FIELD_HELP["audience"][1])))
             info.audience = tuple(dict.fromkeys(good))
 
@@ -327,7 +322,7 @@ def validate(fm: FrontMatter, clinician_ids: list[str], today: dt.date,
             problems.append(_invalid("reviewed_by", reviewer, at("reviewed_by")))
         else:
             problems.append(Problem(at("reviewed_by"), render(
-                "reviewer-unknown", value=_show(reviewer), hint=_hint(reviewer, clinician_ids),
+                "reviewer-unknown", value=_show(reviewer), hint=did_you_mean(reviewer, clinician_ids),
                 known=", ".join(clinician_ids) or "(none)",
                 first=clinician_ids[0] if clinician_ids else "clinician-a")))
 

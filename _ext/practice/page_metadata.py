@@ -11,7 +11,6 @@ Related pages are checked against the site's pages on every build (``related``).
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from pathlib import Path
 
 from docutils import nodes
@@ -26,6 +25,7 @@ from . import findings
 from .front_matter import PageInfo, prompt_lines, read_front_matter, text_fingerprint, validate
 from .messages import Subtype, render
 from .page_state import store
+from .suggestions import did_you_mean
 from .practice_data import clinician_by_id
 from .prose import text_blocks
 
@@ -109,8 +109,7 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
 def nearest_docname(value: str, docnames: set[str]) -> str:
     """The existing page a mistyped name most likely meant, as ' (did you mean ...)'."""
     same_file = sorted(doc for doc in docnames if doc.rsplit("/", 1)[-1] == value.rsplit("/", 1)[-1])
-    match = same_file or difflib.get_close_matches(value, sorted(docnames), n=1, cutoff=0.6)
-    return f" (did you mean '{match[0]}'?)" if match else ""
+    return f" (did you mean '{same_file[0]}'?)" if same_file else did_you_mean(value, docnames)
 
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:

@@ -8,7 +8,6 @@ with the file and line, and makes the data available to pages (through the
 
 from __future__ import annotations
 
-import difflib
 import re
 from pathlib import Path
 from typing import Any
@@ -21,12 +20,13 @@ from sphinx.util import logging
 
 from .findings import warn
 from .messages import Subtype, render
+from .suggestions import did_you_mean
 from .yaml_source import load_with_nodes
 
 logger = logging.getLogger(__name__)
 
 REQUIRED_TEXT_FIELDS = (
-    "name", "short_name", "tagline", "phone", "phone_link", "email", "area",
+    "name", "tagline", "phone", "phone_link", "email", "area",
     "address", "hours", "booking_url",
 )
 REQUIRED_CLINICIAN_FIELDS = ("id", "name", "credentials", "role", "about")
@@ -83,18 +83,13 @@ def _key_lines(root: yaml.Node | None) -> dict[str, int]:
     return lines
 
 
-def _did_you_mean(value: str, choices: tuple[str, ...]) -> str:
-    match = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
-    return f" (did you mean '{match[0]}'?)" if match else ""
-
-
 def _group_problems(data: dict[str, Any], lines: dict[str, int]) -> list[tuple[int, str]]:
     """Unknown names and wrong kinds of value in the optional groups (fees, services, ...)."""
     problems: list[tuple[int, str]] = []
     for key in data:
         if key not in TOP_LEVEL_FIELDS:
             problems.append((lines.get(str(key), 1), render(
-                "practice-unknown-field", key=key, hint=_did_you_mean(str(key), TOP_LEVEL_FIELDS),
+                "practice-unknown-field", key=key, hint=did_you_mean(str(key), TOP_LEVEL_FIELDS),
                 known=", ".join(TOP_LEVEL_FIELDS))))
     for group, names in OPTIONAL_GROUPS.items():
         values = data.get(group)
@@ -110,7 +105,7 @@ def _group_problems(data: dict[str, Any], lines: dict[str, int]) -> list[tuple[i
             line = lines.get(dotted, lines.get(group, 1))
             if name not in names:
                 problems.append((line, render("practice-detail-unknown", key=dotted,
-                                              hint=_did_you_mean(str(name), names), group=group,
+                                              hint=did_you_mean(str(name), names), group=group,
                                               known=", ".join(names))))
             elif value is None or value == "":
                 continue  # left empty on purpose: the pages show nothing for it

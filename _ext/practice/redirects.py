@@ -16,7 +16,6 @@ naming ``redirects.yaml`` and the line, so the strict build fails.
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from sphinx.util import logging
 
 from . import findings
 from .messages import Subtype, render
+from .suggestions import closest
 
 logger = logging.getLogger(__name__)
 
@@ -120,9 +120,9 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
         elif page in redirects:
             warn("redirect-chain", where, old=old, new=page, final=redirects[page][0])
         elif page not in env.found_docs:
-            close = difflib.get_close_matches(page, pages, n=1, cutoff=0.6)
+            close = closest(page, pages)
             warn("redirect-missing-page", where, old=old, new=page,
-                 hint=f" Did you mean '{close[0]}'?" if close else "")
+                 hint=f" Did you mean '{close}'?" if close else "")
 
 
 def setup(app: Sphinx) -> None:

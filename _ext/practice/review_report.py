@@ -16,8 +16,11 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from sphinx.errors import ConfigError
+
 from .front_matter import read_front_matter, text_fingerprint, validate
 from .page_metadata import long_date
+from .practice_data import load_practice_data
 
 SKIP_DIRS = {"_build", ".venv", "_ext", "tests", "bench", "node_modules", "tools", "_templates",
              "_static", "_extra"}
@@ -34,7 +37,8 @@ def page_files(srcdir: Path) -> list[tuple[str, Path]]:
         config = Config.read(srcdir, overrides={}, tags=Tags())
         names = get_matching_files(srcdir, ("**.md",), config.exclude_patterns)
         found = [(name.removesuffix(".md"), srcdir / name) for name in names]
-    except Exception:  # conf.py could not be read: fall back to a plain walk
+    except ConfigError as exc:  # conf.py could not be read: say so, then a plain walk
+        print(f"Could not read conf.py ({exc}); listing every .md file instead.", file=sys.stderr)
         found = [(str(path.relative_to(srcdir).with_suffix("")), path)
                  for path in srcdir.rglob("*.md")
                  if not SKIP_DIRS & set(path.relative_to(srcdir).parts[:-1])
@@ -44,9 +48,7 @@ def page_files(srcdir: Path) -> list[tuple[str, Path]]:
 
 
 def clinicians(srcdir: Path) -> dict[str, dict]:
-    import yaml
-
-    data = yaml.safe_load((srcdir / "practice.yaml").read_text(encoding="utf-8")) or {}
+    data, _problems = load_practice_data(srcdir / "practice.yaml")
     return {str(c.get("id")): c for c in data.get("clinicians", []) if isinstance(c, dict)}
 
 

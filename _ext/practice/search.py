@@ -95,8 +95,7 @@ def on_build_finished_start(app: Sphinx, exception: Exception | None) -> None:
     outdir = Path(app.builder.outdir)
     shutil.rmtree(outdir / "pagefind", ignore_errors=True)
     app.builder.practice_pagefind = subprocess.Popen(
-        [*_pagefind(), "--site", str(outdir), "--keep-index-url",
-         "--exclude-selectors", ".headerlink", "--silent"],
+        [*_pagefind(), "--site", str(outdir), "--keep-index-url", "--silent"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
