@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -50,8 +51,6 @@ def build_with_clock_ahead(source: Path, out: Path, seconds: int):
                f"time.time = lambda: real() + {seconds}\n"
                "from sphinx.cmd.build import main\n"
                "sys.exit(main(sys.argv[1:]))\n")
-    import subprocess
-
     return subprocess.run(
         [sys.executable, "-c", shifted, "-b", "html", "-nW", "--keep-going",
          "-d", str(out / ".doctrees"), str(source), str(out)],
