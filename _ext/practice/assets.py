@@ -53,6 +53,7 @@ from . import css_pruning
 from .css_pruning import Stylesheets, UsedNames
 from .findings import warn
 from .messages import Subtype, render
+from . import priorities
 
 logger = logging.getLogger(__name__)
 
@@ -275,6 +276,6 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
 def setup(app: Sphinx) -> None:
     app.add_config_value("practice_lean_assets", True, "html", types=[bool])
     # After other handlers, which may add per-page files.
-    app.connect("html-page-context", on_html_page_context, priority=900)
+    app.connect("html-page-context", on_html_page_context, priority=priorities.LEAN_ASSETS)
     # After Furo's, which rewrites pygments.css on build-finished.
-    app.connect("build-finished", on_build_finished, priority=900)
+    app.connect("build-finished", on_build_finished, priority=priorities.LEAN_ASSETS_FINISH)

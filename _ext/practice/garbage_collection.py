@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 
 from sphinx.application import Sphinx
+from . import priorities
 
 # Collect the youngest objects after 5,000 allocations (Python's default: 700), and
 # the oldest only after 1,000 collections of the middle generation (default: 10).
@@ -32,4 +33,4 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
 def setup(app: Sphinx) -> None:
     app.connect("builder-inited", on_builder_inited)
     # Last of all build-finished handlers: the assets and search steps are part of the build.
-    app.connect("build-finished", on_build_finished, priority=1000)
+    app.connect("build-finished", on_build_finished, priority=priorities.GARBAGE_COLLECTION)

@@ -26,6 +26,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.util import logging
 
 from .messages import WARNING_TYPE, Subtype, render
+from . import priorities
 
 logger = logging.getLogger(__name__)
 
@@ -113,4 +114,4 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
 
 def setup(app: Sphinx) -> None:
     # Last: after the assets step (900) and the search index (950) have written theirs.
-    app.connect("build-finished", on_build_finished, priority=990)
+    app.connect("build-finished", on_build_finished, priority=priorities.LINKED_FILES)

@@ -28,6 +28,7 @@ from .page_state import store
 from .suggestions import did_you_mean
 from .practice_data import clinician_by_id
 from .prose import text_blocks
+from . import priorities
 
 
 def today(config: Config) -> dt.date:
@@ -141,5 +142,5 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("practice_extra_front_matter_keys", [], "env", types=[list, tuple])
     app.connect("config-inited", on_config_inited)
     # Before the other checks, which read this page's front matter from the store.
-    app.connect("doctree-read", on_doctree_read, priority=400)
+    app.connect("doctree-read", on_doctree_read, priority=priorities.FRONT_MATTER)
     app.connect("env-updated", on_env_updated)

@@ -16,9 +16,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from .page_metadata import foot_of, long_date, pages, reviewer
+from . import priorities
 
-# After the related topics (priority 500), so the dates are the last thing on the page.
-AFTER_RELATED_TOPICS = 600
 
 
 def footer(app: Sphinx, docname: str) -> nodes.container | None:
@@ -52,4 +51,4 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
 
 def setup(app: Sphinx) -> None:
     app.add_config_value("practice_about_page", "about", "env", types=[str])
-    app.connect("doctree-resolved", on_doctree_resolved, priority=AFTER_RELATED_TOPICS)
+    app.connect("doctree-resolved", on_doctree_resolved, priority=priorities.REVIEW_FOOTER)

@@ -39,6 +39,7 @@ from sphinx.util import logging
 from .findings import warn
 from .messages import Subtype, render
 from .publishing import is_draft
+from . import priorities
 
 logger = logging.getLogger(__name__)
 
@@ -124,6 +125,6 @@ def setup(app: Sphinx) -> None:
     app.connect("builder-inited", on_builder_inited)
     app.connect("html-collect-pages", on_html_collect_pages)
     app.connect("html-page-context", on_html_page_context)
-    # Around the assets step (900): Pagefind runs while it does.
-    app.connect("build-finished", on_build_finished_start, priority=850)
-    app.connect("build-finished", on_build_finished, priority=950)
+    # Around the assets step: Pagefind runs while it does.
+    app.connect("build-finished", on_build_finished_start, priority=priorities.SEARCH_INDEX_START)
+    app.connect("build-finished", on_build_finished, priority=priorities.SEARCH_INDEX_WAIT)

@@ -14,11 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+from . import priorities
 
 DOCUTILS_VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1" />\n'
 
-# Before sphinxext-opengraph's handler (default priority 500) reads context["meta"].
-BEFORE_OPENGRAPH = 400
 
 
 def on_html_page_context(app: Sphinx, pagename: str, templatename: str,
@@ -42,5 +41,5 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.connect("html-page-context", on_html_page_context, priority=BEFORE_OPENGRAPH)
+    app.connect("html-page-context", on_html_page_context, priority=priorities.SHARING_TAGS)
     app.connect("build-finished", on_build_finished)
