@@ -76,7 +76,7 @@ WATCHED = [
             "_templates/page.html extends it and puts in the safety bar and the landmarks' "
             "names by replacing exact text ('<div class=\"page\">', '<aside "
             "class=\"sidebar-drawer\">', '<aside class=\"toc-drawer'): check each still "
-            "occurs once, and the blocks body and footer"),
+            "occurs once, and the blocks body, content (the not-ready banner) and footer"),
     Watched("furo", "furo", "theme/furo/sidebar/brand.html",
             "_templates/sidebar/brand.html extends it and replaces its block brand_content: "
             "compare the two"),
