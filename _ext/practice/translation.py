@@ -236,6 +236,8 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
                                *(f"{doc}.*" for doc in sorted(pages) if doc not in translated)]
     # A toctree entry for an English-only page is left out of the menu on purpose.
     config.suppress_warnings = [*config.suppress_warnings, "toc.excluded"]
+    if hasattr(config, "notfound_context"):
+        config.notfound_context = {**config.notfound_context, "title": _("Page not found")}
     if not config.html_baseurl:
         # A local build: the translation sits in a folder of the English site (_build/html/es).
         for name in ("site_url", "ogp_site_url"):
@@ -290,19 +292,23 @@ def english_index(srcdir: str | os.PathLike, docs: dict[str, str]) -> EnglishInd
     return index
 
 
+def root_from_base(base: str, current: str, language: str) -> str:
+    """The address of ``language``'s site, from the address of this one (``base``)."""
+    base = base.rstrip("/") + "/"
+    segment = re.compile(rf"/{re.escape(current)}/(?=[^/]+/$)")
+    if segment.search(base):  # Read the Docs: .../en/latest/ and .../es/latest/
+        return segment.sub(f"/{language}/", base, count=1)
+    # No language in the address: the translation lives in a folder of the English site.
+    english = base if current == ENGLISH else base.removesuffix(f"{current}/")
+    return english if language == ENGLISH else f"{english}{language}/"
+
+
 def language_root(app: Sphinx, language: str) -> str:
     """The address of ``language``'s site: absolute when the build knows its own
     (Read the Docs: .../en/latest/ and .../es/latest/), else relative to this site's root."""
     current = app.config.language or ENGLISH
-    base = app.config.html_baseurl
-    if base:
-        base = base.rstrip("/") + "/"
-        segment = re.compile(rf"/{re.escape(current)}/")
-        if segment.search(base):
-            return segment.sub(f"/{language}/", base, count=1)
-        # No language in the address: the translation lives in a folder of the English site.
-        english = base if current == ENGLISH else base.removesuffix(f"{current}/")
-        return english if language == ENGLISH else f"{english}{language}/"
+    if app.config.html_baseurl:
+        return root_from_base(app.config.html_baseurl, current, language)
     if language == current:
         return ""
     return "../" if language == ENGLISH else ("../" if current != ENGLISH else "") + f"{language}/"
@@ -337,10 +343,9 @@ class EnglishOnlyLinks(SphinxPostTransform):
 
     default_priority = 5
 
-    def is_available(self) -> bool:
-        return is_translation(self.config) and bool(english_only(self.env))
-
     def run(self, **kwargs: Any) -> None:
+        if not is_translation(self.config) or not english_only(self.env):
+            return
         index: EnglishIndex = self.env.practice_english_index
         left_out = english_only(self.env)
         std = self.env.domains.standard_domain
@@ -368,8 +373,24 @@ class EnglishOnlyLinks(SphinxPostTransform):
                 content = [child.deepcopy() for child in node.children]
             else:
                 content = [nodes.inline(implicit, implicit)]
-            node.replace_self(english_link(self.app, node.get("refdoc", docname), doc, anchor,
-                                           content))
+            link = english_link(self.app, node.get("refdoc", docname), doc, anchor, content)
+            node.replace_self(link)
+            card_title = _card_title(link)
+            if card_title is not None:
+                # A card is a link as a whole, with its text hidden: say it in its title too.
+                card_title += nodes.Text(" ")
+                card_title += nodes.inline("", _("(in English)"), classes=["english-only-note"])
+
+
+def _card_title(node: nodes.Node) -> nodes.Element | None:
+    """The title of the sphinx-design card that ``node`` is the link of, if it is one."""
+    parent = node.parent
+    while parent is not None and "sd-card" not in parent.get("classes", ()):
+        parent = parent.parent
+    if parent is None:
+        return None
+    return next(iter(parent.findall(
+        lambda n: isinstance(n, nodes.Element) and "sd-card-title" in n.get("classes", ()))), None)
 
 
 def on_builder_inited(app: Sphinx) -> None:
