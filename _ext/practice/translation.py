@@ -318,9 +318,11 @@ def page_in_language(app: Sphinx, from_docname: str, docname: str, language: str
                      anchor: str = "") -> str:
     """The link from ``from_docname`` (in this build) to ``docname`` in ``language``'s site."""
     root = language_root(app, language)
-    if not re.match(r"^[a-z]+://", root):
-        root = "../" * from_docname.count("/") + root
-    return root + f"{docname}.html" + (f"#{anchor}" if anchor else "")
+    hash_ = f"#{anchor}" if anchor else ""
+    if re.match(r"^[a-z]+://", root):
+        return f"{root}{docname}.html{hash_}"
+    # Relative: from the page's folder, as short as it can be (pages must stay light).
+    return posixpath.relpath(f"{root}{docname}.html", posixpath.dirname(from_docname) or ".") + hash_
 
 
 def english_link(app: Sphinx, from_docname: str, docname: str, anchor: str,
@@ -537,9 +539,15 @@ def spanish_banners(app: Sphinx, pagename: str) -> list[str]:
 
 def on_html_page_context(app: Sphinx, pagename: str, templatename: str,
                          context: dict[str, Any], doctree: Any) -> None:
-    if doctree is None or not is_translation(app.config):
+    if not is_translation(app.config):
         return
-    context["practice_not_ready"] = spanish_banners(app, pagename)
+    # Sphinx's translations.js is for its own search, which the site does not use.
+    if "script_files" in context:
+        context["script_files"] = [script for script in context["script_files"]
+                                   if not str(getattr(script, "filename", script)).endswith(
+                                       "translations.js")]
+    if doctree is not None:
+        context["practice_not_ready"] = spanish_banners(app, pagename)
 
 
 def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
