@@ -15,7 +15,7 @@ the page's catalogue, where the words are to be changed:
   "científicamente probado", "milagro", success rates; IFS is never called "basada en
   la evidencia". A sentence that denies it ("no hay cura") is fine.
 - **Reading ease**: Fernández-Huerta's formula for Spanish,
-  206.84 - 0.60 P - 1.02 F (P: syllables per 100 words, F: sentences per 100 words),
+  206.84 - 0.60 P - 1.02 F (P: syllables per 100 words, F: words per sentence),
   at least ``practice_spanish_reading_ease_min`` (70: "fairly easy", about grade 7 to
   8) on pages for clients and families, with the three hardest sentences shown.
   Syllables come from pyphen's Spanish hyphenation (offline). Only translated
@@ -56,7 +56,7 @@ LABELS: list[tuple[str, str]] = [
     (r"(?<!sobre el )\babuso\s+de\s+(?:sustancias|drogas|alcohol|opioides|opiáceos)\b",
      "\"consumo de sustancias\" o \"trastorno por consumo de sustancias\""),
     (r"\b(?:pruebas?|orinas?|análisis|resultados?|muestras?|exámen(?:es)?|examen)\s+"
-     r"(?:limpi|suci)[oa]s?\b",
+     r"(?:(?:sali[óo]|salieron|dio|dieron|result[óo]|resultaron)\s+)?(?:limpi|suci)[oa]s?\b",
      "\"una prueba negativa\" o \"una prueba positiva\""),
     (r"\b(?:estar|estás?|están|estoy|estaba[ns]?|estuv" + A + r"*|estar[eé]" + A + r"*|sigue|sigues|"
      r"siguen|sigo|seguir|mantenerse|mantenerte|mantenerme|mantiene|mantengo|quedarse|"
@@ -165,7 +165,10 @@ def sentences(text: str) -> list[str]:
 
 
 def fernandez_huerta(words: int, sentence_count: int, syllable_count: int) -> float:
-    return 206.84 - 0.60 * (100 * syllable_count / words) - 1.02 * (100 * sentence_count / words)
+    """206.84 - 0.60 P - 1.02 F: P syllables per 100 words, F words per sentence (as
+    textstat computes it; "sentences per 100 words", as the formula is sometimes quoted,
+    would make longer sentences read easier)."""
+    return 206.84 - 0.60 * (100 * syllable_count / words) - 1.02 * (words / sentence_count)
 
 
 def measure(parts: list[tuple[str, int | None]]):
