@@ -58,7 +58,7 @@ def alternates(app: Sphinx, docname: str) -> dict[str, str]:
     languages = languages_of(app, docname)
     if not languages:
         return {}
-    found = {lang: page_in_language(app, docname, docname, lang) for lang in languages}
+    found = {lang: page_in_language(app.config, docname, docname, lang) for lang in languages}
     found["x-default"] = found[ENGLISH]
     return found
 

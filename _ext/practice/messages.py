@@ -324,7 +324,7 @@ MESSAGES.update({
         "locales/es/translations.yaml (CONTRIBUTING.md, \"Translate a page\")."
     ),
     "translation-stale-more": (
-        "{page} has {count} more paragraphs not translated or out of date (see {catalogue})."
+        "{page} has {count} more paragraph(s) not translated or out of date (see {catalogue})."
     ),
     "translation-stale-notice": (
         "NOT READY TO PUBLISH: {where}: {count} paragraph(s) not translated into Spanish or out "

@@ -303,21 +303,21 @@ def root_from_base(base: str, current: str, language: str) -> str:
     return english if language == ENGLISH else f"{english}{language}/"
 
 
-def language_root(app: Sphinx, language: str) -> str:
+def language_root(config: Config, language: str) -> str:
     """The address of ``language``'s site: absolute when the build knows its own
     (Read the Docs: .../en/latest/ and .../es/latest/), else relative to this site's root."""
-    current = app.config.language or ENGLISH
-    if app.config.html_baseurl:
-        return root_from_base(app.config.html_baseurl, current, language)
+    current = config.language or ENGLISH
+    if config.html_baseurl:
+        return root_from_base(config.html_baseurl, current, language)
     if language == current:
         return ""
     return "../" if language == ENGLISH else ("../" if current != ENGLISH else "") + f"{language}/"
 
 
-def page_in_language(app: Sphinx, from_docname: str, docname: str, language: str,
+def page_in_language(config: Config, from_docname: str, docname: str, language: str,
                      anchor: str = "") -> str:
     """The link from ``from_docname`` (in this build) to ``docname`` in ``language``'s site."""
-    root = language_root(app, language)
+    root = language_root(config, language)
     hash_ = f"#{anchor}" if anchor else ""
     if re.match(r"^[a-z]+://", root):
         return f"{root}{docname}.html{hash_}"
@@ -325,9 +325,9 @@ def page_in_language(app: Sphinx, from_docname: str, docname: str, language: str
     return posixpath.relpath(f"{root}{docname}.html", posixpath.dirname(from_docname) or ".") + hash_
 
 
-def english_link(app: Sphinx, from_docname: str, docname: str, anchor: str,
+def english_link(config: Config, from_docname: str, docname: str, anchor: str,
                  content: list[nodes.Node]) -> nodes.reference:
-    link = nodes.reference("", "", refuri=page_in_language(app, from_docname, docname, ENGLISH,
+    link = nodes.reference("", "", refuri=page_in_language(config, from_docname, docname, ENGLISH,
                                                           anchor),
                            internal=False, classes=[ENGLISH_ONLY_CLASS])
     link.extend(content)
@@ -375,7 +375,7 @@ class EnglishOnlyLinks(SphinxPostTransform):
                 content = [child.deepcopy() for child in node.children]
             else:
                 content = [nodes.inline(implicit, implicit)]
-            link = english_link(self.app, node.get("refdoc", docname), doc, anchor, content)
+            link = english_link(self.config, node.get("refdoc", docname), doc, anchor, content)
             node.replace_self(link)
             card_title = _card_title(link)
             if card_title is not None:
