@@ -1,4 +1,5 @@
-# The practice's website. `make html` builds it, `make test` checks it.
+# The practice's website. `make html` builds it (English, and Spanish into es/),
+# `make test` checks it.
 # Both create .venv and install the pinned packages when they are missing or changed.
 
 PYTHON     ?= python3
@@ -8,27 +9,45 @@ INSTALLED  := $(VENV)/.installed
 SPHINXOPTS ?= -nW --keep-going
 BUILDDIR   := _build
 PORT       ?= 8000
+# The Spanish site: the translated pages of locales/es/translations.yaml, built with
+# Sphinx's own -D language=es, into es/ of the English site.
+SPANISH    := -D language=es -d $(BUILDDIR)/doctrees-es
+# make livehtml LANGUAGE=es previews the Spanish site.
+LANGUAGE   ?= en
 
-.PHONY: html production livehtml test clean new-page sign-off check review-report bench
+.PHONY: html production livehtml test clean new-page sign-off check review-report bench translations
 
 $(INSTALLED): requirements.txt requirements-test.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	@touch $@
 
-## html: build the site into _build/html (strict: any warning fails the build)
+## html: build the site into _build/html, and the Spanish site into _build/html/es
+##   (strict: any warning fails the build)
 html: $(INSTALLED)
 	$(BIN)/sphinx-build -b html $(SPHINXOPTS) . $(BUILDDIR)/html
+	$(BIN)/sphinx-build -b html $(SPHINXOPTS) $(SPANISH) . $(BUILDDIR)/html/es
 
 ## production: build as the public site is built (Read the Docs' published versions):
 ##   a draft, a "Write here:" prompt or a page changed since its sign-off stops the build
+##   (and, in Spanish, a paragraph whose translation is missing or out of date)
 production: $(INSTALLED)
 	$(BIN)/sphinx-build -b html $(SPHINXOPTS) -D practice_build_for=production . $(BUILDDIR)/production
+	$(BIN)/sphinx-build -b html $(SPHINXOPTS) -D practice_build_for=production -d $(BUILDDIR)/doctrees-production-es \
+		-D language=es . $(BUILDDIR)/production/es
 
 ## livehtml: preview at http://127.0.0.1:$(PORT), rebuilt as you save
+##   (make livehtml LANGUAGE=es: the Spanish site, rebuilt when a page or its catalogue changes)
 livehtml: $(INSTALLED)
 	$(BIN)/python tools/livehtml.py -b html $(SPHINXOPTS) --host 127.0.0.1 --port $(PORT) \
-		--ignore "$(BUILDDIR)/*" --ignore "tests/*" --ignore "bench/*" . $(BUILDDIR)/live
+		$(if $(filter-out en,$(LANGUAGE)),-D language=$(LANGUAGE) -d $(BUILDDIR)/live-$(LANGUAGE)/.doctrees) \
+		--ignore "$(BUILDDIR)/*" --ignore "tests/*" --ignore "bench/*" --ignore "*.mo" \
+		. $(BUILDDIR)/live$(if $(filter-out en,$(LANGUAGE)),-$(LANGUAGE))
+
+## translations: update the Spanish catalogues (locales/es/LC_MESSAGES/*.po) after an
+##   English edit, and say what is left to translate (PAGE=... starts a new page's catalogue)
+translations: $(INSTALLED)
+	@$(BIN)/python tools/translations.py $(if $(PAGE),--page "$(PAGE)")
 
 ## new-page: create a draft page, ready to fill in (asks for its kind and title,
 ##   or give them: make new-page KIND=approach TITLE="Somatic therapy")
@@ -41,7 +60,8 @@ sign-off: $(INSTALLED)
 	@$(BIN)/python tools/sign_off.py $(if $(PAGE),--page "$(PAGE)") $(if $(REVIEWER),--reviewer "$(REVIEWER)")
 
 ## check: every content check (front matter, links, language, reading level, review
-##   dates, old addresses), in seconds; prints a short summary. No browser tests.
+##   dates, old addresses), English and Spanish, in seconds; prints a short summary and
+##   what is not ready to publish (Spanish paragraphs left untranslated too). No browser tests.
 check: $(INSTALLED)
 	@$(BIN)/python tools/check.py
 

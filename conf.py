@@ -16,6 +16,17 @@ sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 project = "Practice website"
 language = "en"
 
+# -- Languages ---------------------------------------------------------------
+# English is the site's own language. The Spanish site (`-D language=es`, which
+# `make html` builds into _build/html/es/) is made of the pages listed in
+# locales/es/translations.yaml, translated in gettext catalogues under
+# locales/es/LC_MESSAGES/ (one per page, as sphinx-intl writes them; `make
+# translations` updates them after an English edit). The extension's own words are
+# in locales/es/LC_MESSAGES/practice.po, the templates' in sphinx.po.
+locale_dirs = ["locales"]
+gettext_compact = False
+gettext_uuid = False
+
 # -- General configuration ---------------------------------------------------
 extensions = [
     # third-party
@@ -76,6 +87,9 @@ html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 site_url = html_baseurl or "http://127.0.0.1:8000/"
 sitemap_url_scheme = "{link}"  # the Read the Docs address already holds /en/latest/
 sitemap_excludes = ["search.html", "404.html"]
+# sphinx-sitemap would give every page an alternate in every language of locales/;
+# the practice extension adds them itself, only to pages that have a translation.
+sitemap_locales = [None]
 ogp_site_url = site_url
 ogp_enable_meta_description = False  # the practice extension writes it from front matter
 ogp_social_cards = {"enable": False}

@@ -17,6 +17,9 @@
     var status = container.querySelector(".exit-this-page__status");
     var indicator = container.querySelector(".exit-this-page__indicator");
     if (!button || !status) return;
+    // In a translation, the words are in the container's data- attributes (w: a short
+    // name, as every byte of a page counts).
+    var w = container.dataset;
     var count = 0;
     var timer = null;
     var shiftDown = false;
@@ -32,7 +35,7 @@
 
     function exit(event) {
       if (event) event.preventDefault();
-      reset("Loading.");
+      reset(w.loading || "Loading.");
       // Inline styles: the cover must work even where a stylesheet was trimmed.
       var overlay = document.createElement("div");
       overlay.className = "exit-this-page-overlay";
@@ -50,9 +53,10 @@
       }
       var left = PRESSES - count;
       if (indicator) indicator.textContent = "\u25CF".repeat(count) + "\u25CB".repeat(left);
-      status.textContent = "Shift, press " + left + " more time" + (left === 1 ? "" : "s") + " to exit.";
+      status.textContent = ((left > 1 ? w.pressMany : w.pressOne) || "").replace("%(count)s", left)
+        || "Shift, press " + left + " more time" + (left === 1 ? "" : "s") + " to exit.";
       if (!timer) {
-        timer = setTimeout(function () { reset("Exit this page expired."); }, WINDOW_MS);
+        timer = setTimeout(function () { reset(w.expired || "Exit this page expired."); }, WINDOW_MS);
       }
     }
 
@@ -91,7 +95,9 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = label.className;
-    button.setAttribute("aria-label", box.id === "__navigation" ? "Menu" : "Contents of this page");
+    var w = document.querySelector("[data-exit-this-page]").dataset;
+    button.setAttribute("aria-label", box.id === "__navigation" ? w.menu || "Menu"
+      : w.contents || "Contents of this page");
     button.setAttribute("aria-expanded", box.checked ? "true" : "false");
     while (label.firstChild) button.appendChild(label.firstChild);
     label.replaceWith(button);

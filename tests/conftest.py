@@ -1,7 +1,8 @@
 """Shared test fixtures.
 
 - ``site``: the real site, built once per test session with the strict options
-  into a temporary folder; tests read its HTML.
+  into a temporary folder, as `make html` builds it: English, and the Spanish site
+  in its ``es/`` folder; tests read its HTML (``SPANISH`` is that folder's name).
 - ``page``: a function giving a built page parsed with BeautifulSoup.
 - Sphinx's own testing fixtures (``make_app``, ``app``, ``warning``) for the small
   test projects under ``tests/roots/test-*``.
@@ -39,10 +40,24 @@ def build_site(out: Path, *extra: str, env: dict | None = None,
     )
 
 
+SPANISH = "es"
+
+
+def build_spanish(out: Path, *extra: str, env: dict | None = None,
+                  source: Path = ROOT) -> subprocess.CompletedProcess:
+    """Build the Spanish site (``-D language=es``) into ``out`` (``site/es``, as make html)."""
+    return build_site(out, "-D", f"language={SPANISH}", *extra, env=env, source=source)
+
+
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory) -> subprocess.CompletedProcess:
     out = tmp_path_factory.mktemp("site")
     result = build_site(out)
+    if result.returncode == 0:
+        spanish = build_spanish(out / SPANISH)
+        result.returncode = spanish.returncode
+        result.stdout += spanish.stdout
+        result.stderr += spanish.stderr
     result.out = out
     return result
 

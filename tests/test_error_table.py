@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+import sphinx.locale
 from sphinx.application import Sphinx
 from sphinx.errors import SphinxError
 from sphinx.util.console import nocolor
@@ -72,6 +73,65 @@ PRODUCTION = {"practice_build_for": "production"}
 def fm(old: str, new: str) -> Bad:
     """Change one line of grief.md's front matter."""
     return Bad(replace=[(GRIEF, old, new)])
+
+
+# -- The Spanish site: a translation of the tiny site (home and grief pages) ----------------
+SPANISH = {"language": "es"}
+TRANSLATIONS = "locales/es/translations.yaml"
+GOOD_TRANSLATIONS = (
+    "index:\n  reviewed_by: clinician-b\n  last_reviewed: 2026-11-20\n"
+    "  description: \"Un sitio pequeño para los ejemplos de la tabla de errores.\"\n"
+    "specialties/grief:\n  reviewed_by: clinician-b\n  last_reviewed: 2026-11-20\n"
+    "  description: \"Ayuda amable cuando ha perdido a alguien, a su ritmo.\"\n")
+GRIEF_PARAGRAPH = ("Loss can hurt in ways that are hard to put into words. You do not have to carry it "
+                   "alone. Some of your {term}`parts` may feel numb, and some may feel too much.")
+CATALOGUES = {
+    "index": {
+        "What we help with": "En qué le ayudamos", "About us": "Sobre nosotros", "Home": "Inicio",
+        "This small site holds one page of each kind. Each row of the error table changes one "
+        "thing in it.": "Este sitio pequeño tiene una página de cada tipo. Cada fila de la tabla "
+                        "de errores cambia algo en él.",
+    },
+    "specialties/grief": {
+        "Grief": "Duelo",
+        GRIEF_PARAGRAPH: "Una pérdida puede doler de formas difíciles de decir. No tiene que cargar "
+                         "con esto a solas. Algunas de sus {term}`partes <parts>` pueden sentirse "
+                         "adormecidas, y otras, desbordadas.",
+        "Your first step": "Su primer paso",
+        "Call us at {practice}`phone` for a short first talk.":
+            "Llámenos al {practice}`phone` para una primera charla breve.",
+        "If you need help now": "Si necesita ayuda ahora", "Sources": "Fuentes",
+        "National Institute of Mental Health. *Grief and loss*. 2024. [NIMH](https://www.nimh.nih.gov/)":
+            "National Institute of Mental Health. *Grief and loss*. 2024. [NIMH](https://www.nimh.nih.gov/)",
+    },
+}
+
+
+def po_text(entries: dict[str, str]) -> str:
+    """A catalogue (.po) holding ``entries`` ({English: Spanish})."""
+    def quoted(text: str) -> str:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    lines = ['msgid ""', 'msgstr ""', '"Content-Type: text/plain; charset=UTF-8\\n"', ""]
+    for english, spanish in entries.items():
+        lines += [f"msgid {quoted(english)}", f"msgstr {quoted(spanish)}", ""]
+    return "\n".join(lines)
+
+
+def spanish(*, grief: dict[str, str] | None = None, translations: str = GOOD_TRANSLATIONS,
+            replace: list[tuple[str, str, str]] | None = None, files: dict | None = None,
+            overrides: dict | None = None) -> Bad:
+    """The tiny site's Spanish build (``-D language=es``), with one thing changed."""
+    catalogues = {"index": CATALOGUES["index"],
+                  "specialties/grief": {**CATALOGUES["specialties/grief"], **(grief or {})}}
+    made = {TRANSLATIONS: translations,
+            **{f"locales/es/LC_MESSAGES/{name}.po": po_text(entries)
+               for name, entries in catalogues.items()}, **(files or {})}
+    return Bad(replace=replace or [], files=made, overrides={**SPANISH, **(overrides or {})})
+
+
+def translations_file(text: str) -> Bad:
+    """A mistake in translations.yaml: every build checks the file."""
+    return Bad(files={TRANSLATIONS: text})
 
 
 CASES: dict[str, Bad] = {
@@ -183,6 +243,44 @@ CASES: dict[str, Bad] = {
                                                    "includehidden=True) }}"},
         overrides={"templates_path": ["_more_templates", "_templates"]}),
     "search-index-failed": Bad(builder="html", pagefind_fails=True),
+    # -- the Spanish site (practice.translation, and the checks in Spanish) ----------------
+    "translations-bad-yaml": translations_file("index: [clinician-b\n"),
+    "translations-not-mapping": translations_file("- index\n- specialties/grief\n"),
+    "translation-unknown-page": translations_file(GOOD_TRANSLATIONS.replace(
+        "specialties/grief:", "specialties/greif:")),
+    "translation-not-mapping": translations_file(GOOD_TRANSLATIONS + "about: clinician-b\n"),
+    "translation-field-missing": translations_file(GOOD_TRANSLATIONS.replace(
+        "  description: \"Ayuda amable cuando ha perdido a alguien, a su ritmo.\"\n", "")),
+    "translation-field-unknown": translations_file(GOOD_TRANSLATIONS + "about:\n  reviewed_by: "
+        "clinician-b\n  last_reviewed: 2026-11-20\n  description: Sobre.\n  reviewer: clinician-a\n"),
+    "translation-reviewer-unknown": translations_file(GOOD_TRANSLATIONS.replace(
+        "  reviewed_by: clinician-b\n  last_reviewed: 2026-11-20\n  description: \"Ayuda",
+        "  reviewed_by: clinician-c\n  last_reviewed: 2026-11-20\n  description: \"Ayuda")),
+    "translation-date": translations_file(GOOD_TRANSLATIONS.replace(
+        "2026-11-20\n  description: \"Ayuda", "2026-12-20\n  description: \"Ayuda")),
+    "translation-description": translations_file(GOOD_TRANSLATIONS.replace(
+        "a su ritmo.", "a su ritmo. Le escuchamos.")),
+    "translation-no-home": translations_file(GOOD_TRANSLATIONS.split("specialties/grief:")[0]
+                                             .replace("index:", "specialties/grief:")),
+    "translation-stale": spanish(replace=[(GRIEF, "You do not have to carry it\nalone.",
+                                           "You do not have to carry it on your own.")],
+                                 overrides=PRODUCTION),
+    "translation-stale-more": spanish(files={GRIEF: page("\n\n".join(
+        f"This is new paragraph number {n} of the page." for n in range(1, 12)))},
+        overrides=PRODUCTION),
+    "practice-es-unknown": Bad(replace=[("practice.yaml", "\n  tagline: Terapia", "\n  taglin: Terapia")]),
+    "practice-es-not-text": Bad(replace=[("practice.yaml", "\n  hours: De lunes a viernes, de 9 am a 6 pm. "
+                                          "Respondemos los mensajes en un día hábil.",
+                                          "\n  hours: [lunes, martes]")]),
+    "practice-es-missing": spanish(replace=[("practice.yaml", "\n  hours: De lunes a viernes, de 9 am "
+                                             "a 6 pm. Respondemos los mensajes en un día hábil.", "")]),
+    "language-es": spanish(grief={GRIEF_PARAGRAPH: "Que le llamen adicto puede doler."}),
+    "claims-es": spanish(grief={GRIEF_PARAGRAPH: "Le curamos el duelo en pocas semanas."}),
+    "reading-level-es": spanish(grief={GRIEF_PARAGRAPH: (
+        "La elaboración psicoterapéutica del duelo complicado requiere habitualmente una "
+        "intervención especializada, interdisciplinaria y metodológicamente fundamentada, "
+        "orientada a la reconstrucción significativa de la experiencia, la reorganización "
+        "identitaria y la integración emocional progresiva de la pérdida.")}),
     "practice-today": Bad(overrides={"practice_today": "28/11/2026"}),
     "overdue-setting": Bad(overrides={"practice_overdue_reviews": "warn"}),
 }
@@ -198,6 +296,8 @@ NOT_PROBLEMS = {
     "not-ready-draft-banner": "the banner on a draft in a preview",
     "not-ready-changed-banner": "the banner on a page changed since its sign-off, in a preview",
     "not-ready-prompt-banner": "the banner on a page with prompts left, in a preview",
+    "translation-stale-notice": "printed, not a warning, for a Spanish page with English left, in a preview",
+    "translation-stale-banner": "the banner on such a page, in a preview",
 }
 
 
@@ -248,6 +348,7 @@ def failing_pagefind(folder: Path):
 
 def _messages_for(site: Path, bad: Bad, overrides: dict[str, object]) -> list[str]:
     nocolor()
+    sphinx.locale.translators.clear()  # not the words of a language built before
     warnings = io.StringIO()
     found: list[str] = []
     try:

@@ -15,10 +15,11 @@ import yaml
 from bs4 import BeautifulSoup
 
 from browser import site_pages
-from conftest import ROOT, build_site
+from conftest import ROOT, SPANISH, build_site
 
 LOCAL_SITE_URL = "http://127.0.0.1:8000/"
-NOT_IN_SITEMAP = {"404.html", "search.html"}
+# (In the English site and in its Spanish one, es/.)
+NOT_IN_SITEMAP = {"404.html", "search.html", f"{SPANISH}/404.html", f"{SPANISH}/search.html"}
 
 
 def front_matter(html_name: str) -> dict:
@@ -57,15 +58,17 @@ def test_every_page_has_the_favicon(site, page):
     for name in site_pages(site):
         icon = page(name).select_one("link[rel~=icon]")
         assert icon is not None, f"{name}: no favicon"
-        if name != "404.html":  # the 404 page links from the site root
+        if name not in ("404.html", f"{SPANISH}/404.html"):  # the 404 page links from the site root
             assert (site / name).parent.joinpath(icon["href"].split("?")[0]).resolve().is_file(), name
 
 
-def test_sitemap_lists_every_page_at_its_full_address(site):
-    tree = ET.parse(site / "sitemap.xml")
+@pytest.mark.parametrize("folder", ["", f"{SPANISH}/"], ids=["English", "Spanish"])
+def test_sitemap_lists_every_page_at_its_full_address(site, folder):
+    tree = ET.parse(site / folder / "sitemap.xml")
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     listed = {loc.text for loc in tree.findall("s:url/s:loc", ns)}
-    expected = {LOCAL_SITE_URL + name for name in content_pages(site)}
+    expected = {LOCAL_SITE_URL + name for name in content_pages(site)
+                if name.startswith(f"{SPANISH}/") == bool(folder)}
     assert listed == expected, (f"missing: {sorted(expected - listed)}; "
                                 f"extra: {sorted(listed - expected)}")
 

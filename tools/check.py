@@ -2,7 +2,10 @@
 
 Runs the site's build with every check on (the strict options: missing links are
 errors), but without writing the HTML (Sphinx's ``dummy`` builder), into
-_build/check. Runs after the first are incremental: only changed pages are read
+_build/check; then the same for the Spanish site (``-D language=es``, into
+_build/check-es: its Spanish checks, translations.yaml, practice.yaml's Spanish
+details, and under "Not ready to publish" each paragraph whose translation is
+missing or out of date). Runs after the first are incremental: only changed pages are read
 again. Then it checks that every address in published-urls.txt still leads to a
 page or a redirect, and that every page is listed there.
 
@@ -39,6 +42,7 @@ import time
 import traceback
 from pathlib import Path
 
+import sphinx.locale
 from sphinx.application import Sphinx
 from sphinx.errors import SphinxError
 from sphinx.util.build_phase import BuildPhase
@@ -128,11 +132,21 @@ def checks_version(root: Path) -> str:
 
 
 def not_ready_to_publish(app: Sphinx) -> list[str]:
-    """Each reason a page would stop the public site's build, as 'file:line: message'."""
+    """Each reason a page would stop the public site's build, as 'file:line: message'
+    (in the Spanish site's check, also each paragraph not translated or out of date)."""
     from practice.publishing import pages_not_ready  # importable once conf.py has run
+    from practice.translation import stale_messages
 
-    return [f"{app.env.doc2path(docname, False)}:{reason.line or 1}: {reason.message}"
-            for docname, reasons in pages_not_ready(app).items() for reason in reasons]
+    found = [f"{app.env.doc2path(docname, False)}:{reason.line or 1}: {reason.message}"
+             for docname, reasons in pages_not_ready(app).items() for reason in reasons]
+    found += [f"{app.env.doc2path(docname, False)}:{line or 1}: {message}"
+              for docname, messages in stale_messages(app).items() for line, message in messages]
+    return found
+
+
+def translation_languages(root: Path) -> list[str]:
+    """The languages the site is translated into (locales/<language>/translations.yaml)."""
+    return sorted(path.parent.name for path in (root / "locales").glob("*/translations.yaml"))
 
 
 # The title of a GitHub annotation, from the warning's [type.subtype].
@@ -141,6 +155,7 @@ TITLES = {
     "practice.review-overdue": "Review overdue", "practice.language": "Person-first language",
     "practice.reading-level": "Reading level", "practice.claims": "Honest claims",
     "practice.not-ready": "Not ready to publish", "practice.embed": "Embedded content",
+    "practice.translation": "Spanish site",
 }
 
 
@@ -169,8 +184,9 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def run_check(root: Path, out: Path) -> tuple[int, list[str], list[str]]:
-    """Check the site in ``root``; return (pages checked, problems, not ready to publish)."""
+def run_check(root: Path, out: Path, language: str = "en") -> tuple[int, list[str], list[str]]:
+    """Check the site in ``root`` (or its translation into ``language``); return (pages
+    checked, problems, not ready to publish)."""
     cache_file = out / "read-warnings.json"
     try:
         cache = json.loads(cache_file.read_text(encoding="utf-8"))
@@ -182,9 +198,11 @@ def run_check(root: Path, out: Path) -> tuple[int, list[str], list[str]]:
 
     init_warnings = io.StringIO()
     nocolor()
+    sphinx.locale.translators.clear()  # not the words of the language checked before
     with patch_docutils(root), docutils_namespace(), contextlib.redirect_stdout(io.StringIO()):
         app = Sphinx(str(root), str(root), str(out / "dummy"), str(out / "doctrees"), "dummy",
-                     confoverrides={"nitpicky": True, "practice_build_for": "preview"},
+                     confoverrides={"nitpicky": True, "practice_build_for": "preview",
+                                    "language": language},
                      status=None, warning=init_warnings,
                      freshenv=cache is None)
         at_init = init_warnings.getvalue()
@@ -218,8 +236,24 @@ def run_check(root: Path, out: Path) -> tuple[int, list[str], list[str]]:
             at_start[-1] += "\n" + line
     problems = sorted(dict.fromkeys(at_start + [w for name in read for w in read[name]]
                                     + consistency + recorder.other), key=where)
-    problems += published_url_problems(root, pages, app.config.redirects)
+    if language == "en":
+        problems += published_url_problems(root, pages, app.config.redirects)
     return len(pages), problems, sorted(not_ready_to_publish(app), key=where)
+
+
+def check_all(root: Path, out: Path) -> tuple[str, list[str], list[str]]:
+    """The English site, then each translation: (what was checked, problems, not ready)."""
+    count, problems, waiting = run_check(root, out / "check")
+    checked = [f"{count} pages"]
+    for language in translation_languages(root):
+        more, their_problems, their_waiting = run_check(root, out / f"check-{language}", language)
+        checked.append(f"{more} pages in {LANGUAGE_NAMES.get(language, language)}")
+        problems = sorted(dict.fromkeys(problems + their_problems), key=where)
+        waiting = sorted(dict.fromkeys(waiting + their_waiting), key=where)
+    return " and ".join(checked), problems, waiting
+
+
+LANGUAGE_NAMES = {"es": "Spanish"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -229,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     root = args.root.resolve()
     started = time.perf_counter()
     try:
-        count, problems, waiting = run_check(root, root / "_build" / "check")
+        count, problems, waiting = check_all(root, root / "_build")
     except SphinxError as exc:  # a mistake that stops the build, e.g. broken YAML
         print(f"The check could not finish: {relative(str(exc), root)}", file=sys.stderr)
         return 1
@@ -256,10 +290,10 @@ def main(argv: list[str] | None = None) -> int:
               "publishing (listed above). A preview shows these pages with a banner; the "
               "public site's build stops on them.\n")
     if problems or waiting:
-        print(f"Checked {count} pages in {seconds:.1f} s: {len(problems)} problem"
+        print(f"Checked {count} in {seconds:.1f} s: {len(problems)} problem"
               f"{'s' if len(problems) != 1 else ''} found, {len(waiting)} not ready to publish.")
         return 1
-    print(f"Checked {count} pages in {seconds:.1f} s: 0 problems found. All checks passed.")
+    print(f"Checked {count} in {seconds:.1f} s: 0 problems found. All checks passed.")
     return 0
 
 if __name__ == "__main__":

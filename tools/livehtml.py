@@ -65,7 +65,8 @@ def serve(address: str) -> None:
         importlib.import_module(name)
     import pyphen
 
-    pyphen.Pyphen(lang="en_US")  # pyphen keeps the dictionary it loads; the site uses it
+    pyphen.Pyphen(lang="en_US")  # pyphen keeps the dictionaries it loads; the site uses them
+    pyphen.Pyphen(lang="es")
     threading.Thread(target=_exit_with_parent, daemon=True).start()
     fork = multiprocessing.get_context("fork")
     with Listener(address, family="AF_UNIX") as listener:

@@ -10,6 +10,7 @@ from sphinx.application import Sphinx
 
 from . import (assets, crisis, csp, garbage_collection, hosting, linked_files, live_preview, navigation,
                page_state, practice_data, practice_markup, redirects, search, sharing)
+from . import i18n, language_links, spanish_checks, translated_data, translation  # Spanish site
 from . import (claims, findings, page_metadata, person_first, reading_level,  # governance
                publishing, related_topics, review_footer, review_overdue, structured_data)
 
@@ -20,6 +21,7 @@ _MODULES = (practice_data, practice_markup, crisis, csp, hosting, navigation, li
 # Content governance: front matter, reviews, language and reading level.
 _MODULES += (findings, page_metadata, reading_level, person_first, claims, review_overdue,
              publishing, related_topics, review_footer, structured_data)
+_MODULES += (i18n, translation, translated_data, language_links, spanish_checks)  # the Spanish site
 
 
 def setup(app: Sphinx) -> dict:

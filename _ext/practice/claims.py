@@ -53,6 +53,8 @@ def problems(blocks) -> list[tuple[int | None, str]]:
 
 
 def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
+    if app.config.language not in (None, "", "en"):
+        return  # a translation: spanish_checks.py checks it
     env = app.env
     for line, message in problems(text_to_check(env, doctree)):
         findings.add(env, env.docname, Subtype.claims, line, message)

@@ -14,6 +14,8 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.docutils import SphinxDirective
 
+from .i18n import N_, _
+
 CRISIS_LINES = {
     "lifeline_number": "988",
     "lifeline_tel": "tel:988",
@@ -21,7 +23,9 @@ CRISIS_LINES = {
     "lifeline_chat": "https://988lifeline.org/chat/",
 }
 
-FULL_BLOCK = """\
+# Translated as a whole (its Spanish, with the Spanish-language lines, is in
+# locales/es/LC_MESSAGES/practice.po), never in a page's own catalogue.
+FULL_BLOCK = N_("""\
 **If you are in danger or this is an emergency, call [911](tel:911).**
 
 - **988 Suicide & Crisis Lifeline.** Call or text [988](tel:988), or chat at
@@ -32,7 +36,7 @@ FULL_BLOCK = """\
   Spanish. They help you find treatment and support near you; they do not give
   counseling. You can also text your ZIP code to 435748 (HELP4U).
 - **Crisis Text Line.** Text HOME to [741741](sms:741741). Free, any time.
-"""
+""")
 
 
 class CrisisLinesDirective(SphinxDirective):
@@ -42,15 +46,19 @@ class CrisisLinesDirective(SphinxDirective):
     # The block is the same on every page, and parsing Markdown is the slow part:
     # parse it once per process and give each page its own copy. (It is plain
     # CommonMark, so no page's settings could make it parse differently.)
-    parsed: nodes.container | None = None
+    parsed: dict[str, nodes.container] = {}  # by language
 
     def run(self) -> list[nodes.Node]:
-        if CrisisLinesDirective.parsed is None:
+        language = self.config.language or "en"
+        if language not in CrisisLinesDirective.parsed:
             block = nodes.container(classes=["crisis-lines"])
-            self.state.nested_parse(StringList(FULL_BLOCK.splitlines(), source="crisis.py"),
+            self.state.nested_parse(StringList(_(FULL_BLOCK).splitlines(), source="crisis.py"),
                                     self.content_offset, block)
-            CrisisLinesDirective.parsed = block
-        copy = CrisisLinesDirective.parsed.deepcopy()
+            # Not part of the page's own words: the page's catalogue never holds it.
+            for node in block.findall(nodes.Element):
+                node["translatable"] = False
+            CrisisLinesDirective.parsed[language] = block
+        copy = CrisisLinesDirective.parsed[language].deepcopy()
         # The copy belongs to this page: a message about it names this file and line.
         source, line = self.get_source_info()
         for node in copy.findall(nodes.Element):

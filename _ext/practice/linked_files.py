@@ -11,7 +11,9 @@ built page's ``href`` and ``src`` attributes that lead to a file of the site (no
 ``http:``, ``mailto:``, ``tel:``, ``#part``, ...) are looked up in the output, and a
 missing one fails the build (``practice.missing-file``), naming the page and the file.
 Addresses from the site's root (``/_static/...``, as on the 404 page) are looked up
-under ``notfound_urls_prefix`` when that setting is there.
+under ``notfound_urls_prefix`` when that setting is there. Links to another language's
+site are left to that site's own build (the English site's ``es/``, built after it; a
+translation's ``../`` English pages).
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from sphinx.util import logging
 
 from .messages import WARNING_TYPE, Subtype, render
 from . import priorities
+from .i18n import ENGLISH
+from .translation import site_languages
 
 logger = logging.getLogger(__name__)
 
@@ -88,18 +92,29 @@ class Output:
         return self._exists[target]
 
 
+def other_language_sites(app: Sphinx) -> tuple[str, ...]:
+    """Where, from the top of this build's output, the other languages' sites start."""
+    current = app.config.language or ENGLISH
+    if current != ENGLISH:
+        return ("../",)
+    return tuple(f"{language}/" for language in site_languages(app) if language != current)
+
+
 def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not isinstance(app.builder, StandaloneHTMLBuilder):
         return
     outdir = Path(app.builder.outdir)
     output = Output(outdir, getattr(app.config, "notfound_urls_prefix", None) or "/")
     missing: dict[str, list[str]] = {}  # file -> pages that link to it
+    other_sites = other_language_sites(app)
     for path in built_pages(outdir):
         page = path.relative_to(outdir).as_posix()
         folder = posixpath.dirname(page)
         for reference in sorted(local_references(path.read_text(encoding="utf-8"))):
             target = output.target(folder, reference)
-            if target is not None and not output.exists(target):
+            if target is None or target.startswith(other_sites):
+                continue
+            if not output.exists(target):
                 missing.setdefault(target, []).append(page)
     suffix = app.builder.out_suffix
     for target, pages in sorted(missing.items()):

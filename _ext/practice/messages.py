@@ -63,6 +63,10 @@ class Subtype(str, enum.Enum):
     assets = "assets"
     """A stylesheet the site links is missing, so pages cannot get their cut-down copy."""
 
+    translation = "translation"
+    """The Spanish site: translations.yaml, practice.yaml's Spanish details, or a
+    paragraph whose translation is missing or out of date (production builds)."""
+
 
 # What each front-matter field expects, and a correct example line.
 FIELD_HELP: dict[str, tuple[str, str]] = {
@@ -373,6 +377,102 @@ MESSAGES.update({
         "Built on Read the Docs for a custom domain: the build cannot tell the plan. "
         "Check that the project is on Read the Docs for Business (or Gold), so no ads "
         "are shown, and that its Addons are switched off (README, \"Publishing\")."
+    ),
+})
+
+
+# -- Spanish site ------------------------------------------------------------------------
+# translations.yaml (which pages are translated, who reviewed each translation),
+# practice.yaml's Spanish details ('es:'), translations missing or out of date, and the
+# content checks in Spanish (translation.py, translated_data.py, spanish_checks.py).
+MESSAGES.update({
+    "translations-bad-yaml": (
+        "this file is not valid YAML ({problem}). Each translated page is a line "
+        "'page/path:' with its review lines under it, indented by two spaces."
+    ),
+    "translations-not-mapping": (
+        "expected one line 'page/path:' for each translated page, with its review lines "
+        "under it, for example: 'specialties/addiction:' / '  reviewed_by: clinician-b' / "
+        "'  last_reviewed: 2026-12-01' / '  description: \"...\"'."
+    ),
+    "translation-unknown-page": (
+        "'{page}' is not a page of the site{hint}. Write the page's path without .md, "
+        "for example 'specialties/addiction'."
+    ),
+    "translation-not-mapping": (
+        "'{page}' needs its review lines under it, each indented by two spaces: "
+        "reviewed_by, last_reviewed and description."
+    ),
+    "translation-field-missing": (
+        "'{page}' has no '{field}'. Add a line under it like: {example}"
+    ),
+    "translation-field-unknown": (
+        "'{field}' is not something translations.yaml records{hint}. Under each page write "
+        "only: reviewed_by, last_reviewed, description."
+    ),
+    "translation-reviewer-unknown": (
+        "'{page}': reviewed_by is '{value}', but practice.yaml has no clinician with that "
+        "id{hint}. Use the id of the clinician who reviewed the translation, one of: {known}."
+    ),
+    "translation-date": (
+        "'{page}': last_reviewed is {value}; write the date the translation was reviewed, "
+        "year-month-day and not in the future, for example: last_reviewed: {today}"
+    ),
+    "translation-description": (
+        "'{page}': the Spanish description {problem}; write one sentence of at most 160 "
+        "characters, for example: description: \"Ayuda para la adicción, a su ritmo y sin "
+        "juicios.\""
+    ),
+    "translation-no-home": (
+        "the home page is not listed: the Spanish site starts from it. Add 'index:' with "
+        "its review lines first."
+    ),
+    "translation-stale": (
+        "this paragraph of {page} is not translated into Spanish, or its translation is out "
+        "of date (the English changed after it was translated): \"{words}\". The Spanish "
+        "site cannot publish a page with English in it. Update the catalogues (make "
+        "translations), translate the entries of {catalogue} that are marked fuzzy or left "
+        "empty, have the translation reviewed, and record the review in "
+        "locales/es/translations.yaml (CONTRIBUTING.md, \"Translate a page\")."
+    ),
+    "translation-stale-more": (
+        "{page} has {count} more paragraph(s) not translated or out of date (see {catalogue})."
+    ),
+    "translation-stale-notice": (
+        "NOT READY TO PUBLISH: {where}: {count} paragraph(s) not translated into Spanish or out "
+        "of date, the first: \"{words}\""
+    ),
+    "translation-stale-banner": (
+        "This page is not fully translated yet: {count} paragraph(s) are still in English "
+        "or out of date. Do not share it."
+    ),
+    # practice.yaml's Spanish details (translated_data.py)
+    "practice-es-unknown": (
+        "'{key}' under 'es:' is not a detail the pages show in Spanish{hint}. The details "
+        "with a Spanish value are: {known}."
+    ),
+    "practice-es-not-text": (
+        "'{key}' under 'es:' must be {kind}, like its English value."
+    ),
+    "practice-es-missing": (
+        "'{key}' has no Spanish value, so Spanish pages would show it in English. Add it "
+        "under 'es:', for example: {example}"
+    ),
+    # the content checks, in Spanish (spanish_checks.py)
+    "language-es": (
+        "\"{found}\" (in the Spanish translation, {catalogue}) is wording that labels people "
+        "and can hurt; use person-first language instead, for example: {suggestion}. Only if "
+        "you are quoting a word a reader may have been called, mark it as a quotation like "
+        "this: {{called}}`{found}`"
+    ),
+    "claims-es": (
+        "\"{found}\" (in the Spanish translation, {catalogue}) {problem}. {suggestion}"
+    ),
+    "reading-level-es": (
+        "the Spanish translation of this page ({catalogue}) scores {score:.0f} on the "
+        "Fernández-Huerta reading ease scale; pages for clients and families must score "
+        "{target:g} or more (about grade 7 to 8). Use shorter sentences and everyday words. "
+        "The hardest sentences are: {hardest}"
     ),
 })
 

@@ -122,7 +122,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
             location = (docname, info.line("related"))
             if target == docname:
                 findings.warn(Subtype.related, render("related-self", value=f"'{target}'"), location)
-            elif target not in env.found_docs:
+            elif target not in env.found_docs and target not in getattr(env, "practice_english_only", ()):
                 findings.warn(Subtype.related, render(
                     "related-unknown", value=f"'{target}'",
                     hint=nearest_docname(target, env.found_docs)), location)

@@ -40,7 +40,8 @@ OPTIONAL_GROUPS: dict[str, tuple[str, ...]] = {
 }
 LIST_FIELDS = ("services.approaches",)
 URL_FIELDS = ("privacy.notice_url",)
-TOP_LEVEL_FIELDS = ("example", *REQUIRED_TEXT_FIELDS, *OPTIONAL_GROUPS, "clinicians")
+TOP_LEVEL_FIELDS = ("example", *REQUIRED_TEXT_FIELDS, *OPTIONAL_GROUPS, "clinicians",
+                    "es")  # es: the Spanish values (translated_data.py checks them)
 CLINICIAN_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 PHONE_LINK = re.compile(r"^\+1\d{10}$")
 

@@ -26,6 +26,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
+from .i18n import N_, _
 from .practice_data import OPTIONAL_GROUPS
 from .findings import warn
 from .messages import Subtype, render
@@ -85,17 +86,17 @@ class PracticeRole(SphinxRole):
 
 # What each fact is called on the page, in the order pages usually list them.
 FACT_LABELS = {
-    "services.where": "Where we meet",
-    "services.first_appointment": "How soon you can start",
-    "fees.session": "Fee",
-    "fees.insurance": "Insurance",
-    "services.insurance_plans": "Medicaid and other plans",
-    "fees.sliding_scale": "If cost is a worry",
-    "fees.cancellation": "If you need to cancel",
-    "services.ages": "Who we see",
-    "services.languages": "Languages",
-    "services.welcome": "Everyone is welcome",
-    "services.approaches": "Other ways of working we use",
+    "services.where": N_("Where we meet"),
+    "services.first_appointment": N_("How soon you can start"),
+    "fees.session": N_("Fee"),
+    "fees.insurance": N_("Insurance"),
+    "services.insurance_plans": N_("Medicaid and other plans"),
+    "fees.sliding_scale": N_("If cost is a worry"),
+    "fees.cancellation": N_("If you need to cancel"),
+    "services.ages": N_("Who we see"),
+    "services.languages": N_("Languages"),
+    "services.welcome": N_("Everyone is welcome"),
+    "services.approaches": N_("Other ways of working we use"),
 }
 
 
@@ -140,7 +141,7 @@ class PracticeFactsDirective(SphinxDirective):
                 continue
             item = nodes.list_item(classes=["practice-fact-" + key.replace(".", "-")])
             para = nodes.paragraph()
-            para += nodes.strong(text=FACT_LABELS[key] + ":")
+            para += nodes.strong(text=_(FACT_LABELS[key]) + ":")
             item += para
             if isinstance(value, list):
                 entries = nodes.bullet_list()

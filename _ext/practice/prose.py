@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from docutils import nodes
 
 SKIP_CLASSES = {"crisis-lines", "review-footer", "related-topics", "sd-card-title"}
-SOURCES_TITLES = {"sources", "references"}
+SOURCES_TITLES = {"sources", "references", "fuentes", "referencias"}
 SKIP_NODES = (nodes.literal_block, nodes.raw, nodes.comment, nodes.system_message,
               nodes.doctest_block, nodes.substitution_definition)
 # The role that marks a quoted label (see ``person_first``).
@@ -26,7 +26,7 @@ CALLED_CLASS = "called"
 def is_sources_section(node: nodes.Node) -> bool:
     return (isinstance(node, nodes.section) and len(node) > 0
             and isinstance(node[0], nodes.title)
-            and node[0].astext().strip().lower() in SOURCES_TITLES)
+            and re.sub(r"\s*\(.*\)$", "", node[0].astext().strip().lower()) in SOURCES_TITLES)
 
 
 def is_citation_list(node: nodes.Node) -> bool:

@@ -107,6 +107,8 @@ def _quote(sentence: str, limit: int = 160) -> str:
 
 
 def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
+    if app.config.language not in (None, "", "en"):
+        return  # a translation: spanish_checks.py checks it
     docname = app.env.docname
     info = pages(app.env).get(docname)
     if info is None or not READERS & set(info.audience):

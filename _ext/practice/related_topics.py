@@ -20,6 +20,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from .i18n import _
 from .page_metadata import foot_of, pages
 
 Card = tuple[str, str, str]  # docname, title, description
@@ -65,7 +66,7 @@ def all_cards(env: BuildEnvironment) -> dict[str, tuple[Card, ...]]:
 
 def section(app: Sphinx, docname: str, topics: tuple[Card, ...]) -> nodes.section:
     block = nodes.section(classes=["related-topics"], ids=["related-topics"])
-    block += nodes.title(text="Related topics")
+    block += nodes.title(text=_("Related topics"))
     items = nodes.bullet_list(classes=["related-cards"])
     for doc, title, description in topics:
         item = nodes.list_item(classes=["related-card"])

@@ -15,8 +15,9 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from .page_metadata import foot_of, long_date, pages, reviewer
 from . import priorities
+from .i18n import _, long_date
+from .page_metadata import foot_of, pages, reviewer
 
 
 
@@ -27,7 +28,7 @@ def footer(app: Sphinx, docname: str) -> nodes.container | None:
         return None
     box = nodes.container(classes=["review-footer"], ids=["page-review"])
     who = nodes.paragraph(classes=["review-footer-reviewer"])
-    who += nodes.Text("Reviewed by ")
+    who += nodes.Text(_("Reviewed by") + " ")
     about = app.config.practice_about_page
     if about in app.env.found_docs:
         uri = app.builder.get_relative_uri(docname, about) + f"#clinician-{info.reviewed_by}"
@@ -36,10 +37,11 @@ def footer(app: Sphinx, docname: str) -> nodes.container | None:
         who += nodes.Text(person["name"])
     who += nodes.Text(f", {person['credentials']}")
     box += who
-    box += nodes.paragraph(text=f"Page last reviewed: {long_date(info.last_reviewed)}",
-                           classes=["review-footer-last"])
-    box += nodes.paragraph(text=f"Next review due: {long_date(info.next_review)}",
-                           classes=["review-footer-next"])
+    language = app.config.language
+    box += nodes.paragraph(text=_("Page last reviewed: {date}").format(
+        date=long_date(info.last_reviewed, language)), classes=["review-footer-last"])
+    box += nodes.paragraph(text=_("Next review due: {date}").format(
+        date=long_date(info.next_review, language)), classes=["review-footer-next"])
     return box
 
 

@@ -95,8 +95,12 @@ def on_build_finished_start(app: Sphinx, exception: Exception | None) -> None:
         return
     outdir = Path(app.builder.outdir)
     shutil.rmtree(outdir / "pagefind", ignore_errors=True)
+    from .language_links import pagefind_glob
+
+    glob = pagefind_glob(app)  # not the translation's folder (es/), which has its own index
     app.builder.practice_pagefind = subprocess.Popen(
-        [*_pagefind(), "--site", str(outdir), "--keep-index-url", "--silent"],
+        [*_pagefind(), "--site", str(outdir), "--keep-index-url", "--silent",
+         *(["--glob", glob] if glob else [])],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 

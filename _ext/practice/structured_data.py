@@ -57,7 +57,8 @@ def json_ld(app: Sphinx, pagename: str, title: str) -> dict[str, Any] | None:
     info = pages(app.env).get(pagename)
     if info is None:
         return None
-    page: dict[str, Any] = {"@type": "WebPage", "name": title, "url": page_url(app, pagename)}
+    page: dict[str, Any] = {"@type": "WebPage", "name": title, "url": page_url(app, pagename),
+                            "inLanguage": app.config.language or "en"}
     if info.description:
         page["description"] = info.description
     if info.audience:

@@ -7,17 +7,19 @@ const input = form.querySelector("input");
 const status = document.getElementById("practice-search-status");
 const list = document.getElementById("practice-search-results");
 const query = (new URLSearchParams(location.search).get("q") || "").trim();
+// The page's own words (data- attributes, translated with the page), with "%(name)s" filled in.
+const say = (name, values = {}) => form.dataset[name].replace(/%\((\w+)\)s/g, (_all, key) => values[key]);
 input.value = query;
 if (query) {
-  status.textContent = "Searching…";
+  status.textContent = say("searching");
   try {
     const pagefind = await import(new URL(form.dataset.pagefind, location.href).href);
     await pagefind.options({ baseUrl: new URL(form.dataset.home, location.href).pathname.replace(/[^/]*$/, "") });
     const search = await pagefind.search(query);
     const pages = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
-    status.textContent = pages.length
-      ? `${search.results.length} ${search.results.length === 1 ? "page" : "pages"} found for “${query}”.`
-      : `No pages found for “${query}”. Try another word, or browse the menu.`;
+    const count = search.results.length;
+    status.textContent = say(!pages.length ? "foundNone" : count === 1 ? "foundOne" : "foundMany",
+                             { count, query });
     list.replaceChildren(...pages.map((page) => {
       const item = document.createElement("li");
       const link = document.createElement("a");
@@ -30,6 +32,6 @@ if (query) {
       return item;
     }));
   } catch (error) {
-    status.textContent = "Search is not available right now. Every page is also in the menu.";
+    status.textContent = say("unavailable");
   }
 }
