@@ -737,3 +737,22 @@ def test_every_page_looks_the_same_with_its_pruned_stylesheet_as_with_the_full_o
                 differences += [f"{name} at {key}, {line}" for line in found]
     assert not differences, (f"{len(differences)} differences between the pruned and the "
                              "full stylesheets:\n" + "\n".join(differences[:40]))
+
+
+def test_spanish_search_finds_spanish_words_on_spanish_pages(tab):
+    """The Spanish site has its own index (es/pagefind, Spanish stemming): a Spanish word
+    finds Spanish pages, and the messages are Spanish."""
+    t = tab(viewport=DESKTOP)
+    t.context.add_init_script(script=VIOLATIONS)
+    t.open("es/search.html?q=adicción")
+    results = t.page.locator("article li a[href*='addiction']")
+    results.first.wait_for(timeout=10000)
+    hrefs = t.page.locator("#practice-search-results li a").evaluate_all(
+        "links => links.map(a => new URL(a.href).pathname)")
+    assert hrefs and all(href.startswith("/es/") for href in hrefs), hrefs
+    status = t.page.locator("#practice-search-status").inner_text()
+    assert re.fullmatch(r"Encontramos (\d+ páginas|1 página) para “adicción”\.", status), status
+    assert not t.outside and t.page.evaluate("window.__cspViolations") == []
+    t.open("es/search.html?q=zqxjwv")
+    none = t.page.locator("#practice-search-status").filter(has_text="No encontramos")
+    none.wait_for(timeout=10000)

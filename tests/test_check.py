@@ -16,7 +16,8 @@ def check(site: Path) -> subprocess.CompletedProcess:
 
 
 def summary(result: subprocess.CompletedProcess) -> tuple[int, int]:
-    match = re.search(r"Checked (\d+) pages in [\d.]+ s: (\d+) problems? found", result.stdout)
+    match = re.search(r"Checked (\d+) pages(?: and \d+ pages in Spanish)? in [\d.]+ s: (\d+) "
+                      r"problems? found", result.stdout)
     assert match, result.stdout + result.stderr
     return int(match[1]), int(match[2])
 
@@ -34,6 +35,9 @@ def test_a_clean_site_passes_with_a_short_summary(site_copy):
     assert result.returncode == 0, result.stdout + result.stderr
     assert summary(result) == (pages, 0)
     assert "All checks passed." in result.stdout
+    translated = len(re.findall(r"(?m)^[\w/-]+:$", (site_copy / "locales/es/translations.yaml")
+                                .read_text(encoding="utf-8")))
+    assert f" and {translated} pages in Spanish in " in result.stdout  # the Spanish site too
 
 
 def test_problems_are_listed_and_stay_listed_until_fixed(site_copy):

@@ -234,6 +234,14 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
     # Only the translated pages are part of this site (no half-English pages).
     config.exclude_patterns = [*config.exclude_patterns,
                                *(f"{doc}.*" for doc in sorted(pages) if doc not in translated)]
+    # Old addresses: only those of translated pages exist in this site (redirects.py has
+    # read redirects.yaml; its checks of the others are the English build's).
+    if hasattr(app, "practice_redirects"):
+        path, redirects = app.practice_redirects
+        kept = {old: value for old, value in redirects.items()
+                if value[0].partition("#")[0] in translated}
+        app.practice_redirects = (path, kept)
+        config.redirects = {old: uri for old, uri in config.redirects.items() if old in kept}
     # A toctree entry for an English-only page is left out of the menu on purpose.
     config.suppress_warnings = [*config.suppress_warnings, "toc.excluded"]
     if hasattr(config, "notfound_context"):
