@@ -21,11 +21,12 @@ from sphinx.environment.collectors import EnvironmentCollector
 
 # Raise it when what a store holds changes shape, or when a check changes what it finds
 # on an unchanged page: Sphinx then reads every page again.
-ENV_VERSION = 2
+ENV_VERSION = 3
 
 # Every store, by name: front matter (page_metadata), content-check findings
-# (findings), each page's own menu entries (navigation).
-STORES = ("pages", "findings", "navigation")
+# (findings), each page's own menu entries (navigation), a translated page's paragraphs
+# left in English (translation).
+STORES = ("pages", "findings", "navigation", "stale_translations")
 
 
 def store(env: BuildEnvironment, name: str) -> dict[str, Any]:

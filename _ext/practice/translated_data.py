@@ -25,7 +25,6 @@ and the email stay as they are: they are the same in both languages.
 from __future__ import annotations
 
 import copy
-import difflib
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +37,7 @@ from .i18n import is_translation
 from .messages import Subtype, render
 from .practice_data import LIST_FIELDS, OPTIONAL_GROUPS
 from .yaml_source import load_with_nodes
+from .suggestions import did_you_mean
 
 GROUP = "es"
 # Texts the pages show that need a Spanish value (when the English one is given).
@@ -91,10 +91,8 @@ def problems(data: dict[str, Any], lines: dict[str, int], translation: bool
     known = known_keys()
 
     def unknown(key: str, line: int, choices: list[str]) -> None:
-        match = difflib.get_close_matches(key, choices, n=1, cutoff=0.6)
         found.append((line, render("practice-es-unknown", key=key,
-                                   hint=f" (did you mean '{match[0]}'?)" if match else "",
-                                   known=", ".join(known))))
+                                   hint=did_you_mean(key, choices), known=", ".join(known))))
 
     for key, value in spanish.items():
         key = str(key)

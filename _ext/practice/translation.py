@@ -30,7 +30,6 @@ Spanish build (``-D language=es``) to build only those pages.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 import posixpath
 import re
@@ -58,6 +57,8 @@ from .i18n import ENGLISH, _, is_translation, long_date
 from .messages import Subtype, render
 from .prose import line_of
 from .yaml_source import load_with_nodes
+from .page_state import store
+from .suggestions import did_you_mean
 
 logger = logging.getLogger(__name__)
 
@@ -112,11 +113,6 @@ def source_docs(srcdir: str | os.PathLike, config: Config) -> dict[str, str]:
     return found
 
 
-def _hint(value: str, choices) -> str:
-    match = difflib.get_close_matches(value, sorted(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{match[0]}'?)" if match else ""
-
-
 def load_translations(path: Path, pages: set[str], clinicians: list[str], today: dt.date
                       ) -> tuple[dict[str, Translation], list[tuple[int, str]]]:
     """Read translations.yaml: the translated pages and the (line, message) problems.
@@ -143,7 +139,7 @@ def load_translations(path: Path, pages: set[str], clinicians: list[str], today:
         entry = data.get(key.value)
         if page not in pages:
             problems.append((line, render("translation-unknown-page", page=page,
-                                          hint=_hint(page, pages))))
+                                          hint=did_you_mean(page, pages))))
             continue
         if not isinstance(entry, dict):
             problems.append((line, render("translation-not-mapping", page=page)))
@@ -153,7 +149,7 @@ def load_translations(path: Path, pages: set[str], clinicians: list[str], today:
         for field in entry:
             if field not in FIELDS:
                 problems.append((lines.get(str(field), line), render(
-                    "translation-field-unknown", field=field, hint=_hint(str(field), FIELDS))))
+                    "translation-field-unknown", field=field, hint=did_you_mean(str(field), FIELDS))))
         for field in FIELDS:
             if entry.get(field) in (None, ""):
                 problems.append((line, render("translation-field-missing", page=page,
@@ -162,7 +158,7 @@ def load_translations(path: Path, pages: set[str], clinicians: list[str], today:
         if reviewer not in (None, "") and reviewer not in clinicians:
             problems.append((lines.get("reviewed_by", line), render(
                 "translation-reviewer-unknown", page=page, value=reviewer,
-                hint=_hint(str(reviewer), clinicians), known=", ".join(clinicians) or "(none)")))
+                hint=did_you_mean(str(reviewer), clinicians), known=", ".join(clinicians) or "(none)")))
             reviewer = None
         day = entry.get("last_reviewed")
         if isinstance(day, dt.datetime):
@@ -418,9 +414,7 @@ def on_builder_inited(app: Sphinx) -> None:
 # -- Stale translations -----------------------------------------------------------------------
 
 def _store(env: BuildEnvironment) -> dict[str, list[Stale]]:
-    if not hasattr(env, "practice_stale_translations"):
-        env.practice_stale_translations = {}
-    return env.practice_stale_translations
+    return store(env, "stale_translations")
 
 
 def catalogue_file(config: Config, docname: str) -> str:
@@ -466,18 +460,6 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
         _store(app.env)[app.env.docname] = stale
     else:
         _store(app.env).pop(app.env.docname, None)
-
-
-def on_env_purge_doc(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    _store(env).pop(docname, None)
-
-
-def on_env_merge_info(app: Sphinx, env: BuildEnvironment, docnames: set[str],
-                      other: BuildEnvironment) -> None:
-    theirs = _store(other)
-    for docname in docnames:
-        if docname in theirs:
-            _store(env)[docname] = theirs[docname]
 
 
 def stale_messages(app: Sphinx) -> dict[str, list[tuple[int | None, str]]]:
@@ -599,8 +581,7 @@ def setup(app: Sphinx) -> None:
     app.connect("doctree-read", on_doctree_read)
     # After page_metadata (400) stores the front matter, before the checks read it.
     app.connect("doctree-read", on_doctree_read_description, priority=450)
-    app.connect("env-purge-doc", on_env_purge_doc)
-    app.connect("env-merge-info", on_env_merge_info)
+    app.setup_extension("practice.page_state")
     app.connect("env-updated", on_env_updated)
     # After the review footer (600).
     app.connect("doctree-resolved", on_doctree_resolved, priority=650)
