@@ -693,11 +693,13 @@ USE_FULL_STYLESHEETS = """async (sheets) => {
 @pytest.fixture(scope="session")
 def full_site(tmp_path_factory):
     """The site built again with every stylesheet whole (-D practice_lean_assets=0)."""
-    from conftest import build_site
+    from conftest import SPANISH, build_site, build_spanish
 
     out = tmp_path_factory.mktemp("full-site")
     result = build_site(out, "-D", "practice_lean_assets=0")
     assert result.returncode == 0, result.stderr
+    spanish = build_spanish(out / SPANISH, "-D", "practice_lean_assets=0")
+    assert spanish.returncode == 0, spanish.stderr
     return out
 
 

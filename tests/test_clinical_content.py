@@ -91,7 +91,8 @@ def test_every_page_says_call_911_for_an_overdose_in_its_crisis_line(site):
             continue
         bar = BeautifulSoup(html, "html.parser").select_one(".safety-bar .crisis-line")
         assert bar is not None, path
-        assert "Overdose?" in bar.get_text() and bar.select_one("a[href='tel:911']"), path
+        said = "¿Sobredosis?" if "es" in path.relative_to(site).parts[:1] else "Overdose?"
+        assert said in bar.get_text() and bar.select_one("a[href='tel:911']"), path
 
 
 # -- Medication and levels of care --------------------------------------------------
