@@ -86,3 +86,42 @@ def test_warm_preview_builder_shows_each_save_and_reports_a_failed_build(site_co
     finally:
         builder.close()
     assert builder.server.returncode is not None
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"),
+                    reason="make livehtml uses its build server on Linux only")
+def test_spanish_preview_shows_a_catalogue_edit_and_a_stale_paragraph(site_copy):
+    """`make livehtml LANGUAGE=es`: a saved .po file shows at the next rebuild, and an
+    English edit that leaves a paragraph untranslated shows the Spanish notice and
+    marks the paragraph (production fails instead: test_spanish_site)."""
+    sys.path.insert(0, str(site_copy / "tools"))
+    try:
+        from livehtml import WarmBuilder
+    finally:
+        sys.path.pop(0)
+    out = site_copy / "_build" / "live-es"
+    builder = WarmBuilder(["-b", "html", "-q", "-nW", "--keep-going", "-D", "language=es",
+                           "-d", str(out / ".doctrees"), str(site_copy), str(out)],
+                          url_host="127.0.0.1:0", pre_build_commands=[], post_build_commands=[])
+    contact = out / "contact.html"
+    try:
+        assert builder.build() == 0
+        assert "Formas de comunicarse con nosotros" in contact.read_text(encoding="utf-8")
+        catalogue = site_copy / "locales" / "es" / "LC_MESSAGES" / "contact.po"
+        catalogue.write_text(catalogue.read_text(encoding="utf-8").replace(
+            'msgstr "Formas de comunicarse con nosotros"', 'msgstr "Cómo comunicarse con nosotros"'),
+            encoding="utf-8")
+        assert builder.build() == 0
+        assert "Cómo comunicarse con nosotros" in contact.read_text(encoding="utf-8")
+
+        page = site_copy / "contact.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\nA sentence not yet in Spanish.\n",
+                        encoding="utf-8")
+        assert builder.build() == 0  # a preview: a notice, not a failure
+        soup = BeautifulSoup(contact.read_text(encoding="utf-8"), "html.parser")
+        assert "marcados con una línea discontinua" in soup.select_one("article .not-ready").get_text()
+        # The paragraph still in English says so, to screen readers and to the eye.
+        marked = soup.select("article [lang=en].untranslated")
+        assert [tag.get_text() for tag in marked] == ["A sentence not yet in Spanish."]
+    finally:
+        builder.close()

@@ -444,7 +444,7 @@ MESSAGES.update({
     ),
     "translation-stale-banner": (
         "This page is not fully translated yet: {count} paragraph(s) are still in English "
-        "or out of date. Do not share it."
+        "or out of date (marked with a dashed line). Do not share it."
     ),
     # practice.yaml's Spanish details (translated_data.py)
     "practice-es-unknown": (

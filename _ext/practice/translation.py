@@ -71,6 +71,7 @@ TWO_SENTENCES = re.compile(r"[.!?][\"'”’)]*\s+[A-ZÁÉÍÓÚÑ¿¡]")
 # At most this many paragraphs are named one by one per page; then a count.
 STALE_SHOWN = 10
 ENGLISH_ONLY_CLASS = "english-only"
+UNTRANSLATED_CLASS = "untranslated"
 
 
 @dataclass(frozen=True)
@@ -449,6 +450,9 @@ def stale_paragraphs(app: Sphinx, doctree: nodes.document) -> list[Stale]:
             translated = bool(node.get("translated"))
         if not translated and re.search(r"[A-Za-z]", message):
             found.append(Stale(line_of(node), _first_words(node.astext() or message)))
+            if isinstance(node, nodes.Element) and not isinstance(node, addnodes.translatable):
+                # In a preview: lang="en" for screen readers, and a dashed line for the translator.
+                node["classes"] += ["language-en", UNTRANSLATED_CLASS]
     return found
 
 
