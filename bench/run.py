@@ -41,9 +41,11 @@ STOCK = ["-D", "practice_compact_navigation=0", "-D", "practice_lean_assets=0",
 EDITED_PAGE = "library/s01/p001.md"
 
 
-def build(src: Path, out: Path, *extra: str) -> tuple[float, float]:
-    """Run one strict build; return (seconds, peak memory in MiB of the build's processes)."""
-    cmd = [PYTHON, "-m", "sphinx", "-b", "html", "-nW", "--keep-going", "-q",
+def build(src: Path, out: Path, *extra: str,
+          python: list[str] | None = None) -> tuple[float, float]:
+    """Run one strict build; return (seconds, peak memory in MiB of the build's processes).
+    ``python``: what runs Sphinx after the interpreter (default ``-m sphinx``)."""
+    cmd = [PYTHON, *(python or ["-m", "sphinx"]), "-b", "html", "-nW", "--keep-going", "-q",
            "-d", str(out / ".doctrees"), *extra, str(src), str(out / "html")]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)

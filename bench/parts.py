@@ -1,0 +1,160 @@
+"""What each of the site's clever parts gains, measured one by one.
+
+The four parts that make the site faster or lighter than stock Furo, each against the
+site without it (everything else as it ships):
+
+- ``garbage_collection.py`` (fewer full garbage collections during a build): a clean
+  build with and without it, at each size.
+- compact navigation (``navigation.py``, ``-D practice_compact_navigation=0`` to switch
+  off): a clean build, a one-page edit and the HTML per page, with and without it.
+- ``_static/furo-lite.js`` in place of Furo's ``furo.js``: the bytes each page fetches.
+- the live preview's build server (``tools/livehtml.py``): a one-page edit of the real
+  site rebuilt in the server and as a new ``sphinx-build`` process.
+
+Prints a table and writes it to ``bench/results/parts.md``.
+
+    python bench/parts.py                                  # gc at 300 and 1000 pages,
+                                                           # navigation at 300: ~12 minutes
+    python bench/parts.py --gc-sizes 300 --nav-sizes 100   # quicker
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import gzip
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import ROOT, generate  # noqa: E402
+from run import EDITED_PAGE, build, edit, live_preview_edit  # noqa: E402
+
+# A build with Python's usual collector settings: the site's garbage_collection module
+# imported first, from the copy being built, with its thresholds set to the usual ones.
+WITHOUT_GC_TUNING = [
+    "-c",
+    "import gc, sys; sys.path.insert(0, sys.argv.pop(1)); "
+    "import practice.garbage_collection as tuning; tuning.BUILD_THRESHOLDS = gc.get_threshold(); "
+    "from sphinx.cmd.build import main; sys.exit(main(sys.argv[1:]))",
+]
+
+
+def html_per_page(html: Path) -> float:
+    pages = [p for p in html.rglob("*.html")
+             if not {"_static", "pagefind"} & set(p.relative_to(html).parts)]
+    return sum(p.stat().st_size for p in pages) / len(pages) / 1024
+
+
+def sizes_of(data: bytes) -> tuple[int, int]:
+    return len(data), len(gzip.compress(data, 9))
+
+
+def garbage_collection(work: Path, n: int) -> dict:
+    src = work / f"site-{n}"
+    generate(n, src)
+    tuned, tuned_memory = build(src, work / "gc-on")
+    usual, usual_memory = build(src, work / "gc-off", python=WITHOUT_GC_TUNING + [str(src / "_ext")])
+    shutil.rmtree(src, ignore_errors=True)
+    for out in ("gc-on", "gc-off"):
+        shutil.rmtree(work / out, ignore_errors=True)
+    return {"n": n, "with": tuned, "without": usual, "memory_with": tuned_memory,
+            "memory_without": usual_memory}
+
+
+def navigation(work: Path, n: int) -> dict:
+    src = work / f"site-{n}"
+    generate(n, src)
+    row = {"n": n}
+    for label, extra in (("with", []), ("without", ["-D", "practice_compact_navigation=0"])):
+        out = work / f"nav-{label}"
+        row[label], _memory = build(src, out, *extra)
+        row[f"html_{label}"] = html_per_page(out / "html")
+        edit(src, EDITED_PAGE)
+        row[f"edit_{label}"], _memory = build(src, out, *extra)
+        shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(src, ignore_errors=True)
+    return row
+
+
+def scripts(work: Path) -> dict:
+    """Furo's script against ours, as the built site serves them."""
+    import furo
+
+    furo_js = (Path(furo.__file__).parent / "theme" / "furo" / "static" / "scripts" / "furo.js")
+    src = work / "real"
+    generate(0, src)
+    out = work / "real-out"
+    build(src, out)
+    ours = next((out / "html" / "_static").rglob("furo-lite*.js"))
+    row = {"furo": sizes_of(furo_js.read_bytes()), "ours": sizes_of(ours.read_bytes())}
+    # The build server, against a new sphinx-build process, for the same one-page edit.
+    page = src / "glossary.md"
+    edits = []
+    for _ in range(3):
+        page.write_text(page.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        edits.append(build(src, out)[0])
+    row["new_process"] = min(edits)
+    row["server"] = live_preview_edit(src, out, page)
+    return row
+
+
+def report(gc_rows: list[dict], nav_rows: list[dict], real: dict) -> str:
+    lines = [f"Measured {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC on "
+             f"{os.cpu_count()} cores.", "",
+             "| Part | Size | Without it | With it | Gain |", "|---|---|---|---|---|"]
+    for r in gc_rows:
+        lines.append(f"| garbage_collection.py | {r['n']} pages, clean build | {r['without']:.1f} s, "
+                     f"peak {r['memory_without']:.0f} MiB | {r['with']:.1f} s, peak "
+                     f"{r['memory_with']:.0f} MiB | {r['without'] - r['with']:.1f} s "
+                     f"({(1 - r['with'] / r['without']) * 100:.0f}%) |")
+    for r in nav_rows:
+        lines.append(f"| compact navigation | {r['n']} pages, clean build | {r['without']:.1f} s | "
+                     f"{r['with']:.1f} s | {r['without'] / r['with']:.1f}x |")
+        lines.append(f"| compact navigation | {r['n']} pages, one-page edit | {r['edit_without']:.1f} s "
+                     f"| {r['edit_with']:.1f} s | {r['edit_without'] - r['edit_with']:.1f} s |")
+        lines.append(f"| compact navigation | {r['n']} pages, HTML per page | "
+                     f"{r['html_without']:.1f} KiB | {r['html_with']:.1f} KiB | "
+                     f"{r['html_without'] - r['html_with']:.1f} KiB |")
+    (furo_raw, furo_gz), (ours_raw, ours_gz) = real["furo"], real["ours"]
+    lines.append(f"| furo-lite.js | every page's script | {furo_raw / 1024:.1f} KiB ({furo_gz / 1024:.1f} "
+                 f"gzip) | {ours_raw / 1024:.1f} KiB ({ours_gz / 1024:.1f} gzip) | "
+                 f"{(furo_raw - ours_raw) / 1024:.1f} KiB ({(furo_gz - ours_gz) / 1024:.1f} gzip) |")
+    lines.append(f"| live preview's build server | real site, one-page edit | {real['new_process']:.2f} s "
+                 f"| {real['server']:.2f} s | {real['new_process'] - real['server']:.2f} s |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--gc-sizes", default="300,1000")
+    parser.add_argument("--nav-sizes", default="300")
+    parser.add_argument("--output", default=str(ROOT / "bench" / "results" / "parts.md"))
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="practice-parts-"))
+    try:
+        print("scripts and the live preview", flush=True)
+        real = scripts(work)
+        gc_rows, nav_rows = [], []
+        for n in (int(x) for x in args.gc_sizes.split(",") if x):
+            print(f"garbage collection, {n} pages", flush=True)
+            gc_rows.append(garbage_collection(work, n))
+        for n in (int(x) for x in args.nav_sizes.split(",") if x):
+            print(f"navigation, {n} pages", flush=True)
+            nav_rows.append(navigation(work, n))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    text = report(gc_rows, nav_rows, real)
+    print()
+    print(text)
+    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.output).write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
