@@ -68,7 +68,7 @@ check: $(INSTALLED)
 ## review-report: every reviewed page with its reviewer and dates; flags reviews that are
 ##   overdue or due within 60 days (reads the pages' front matter, no build)
 review-report: $(INSTALLED)
-	@PYTHONPATH=_ext $(BIN)/python -m practice.review_report .
+	@PYTHONPATH=_ext $(BIN)/python -m practice.checks.review_report .
 
 ## test: run every test (builds the site itself, in a temporary folder)
 test: $(INSTALLED)

@@ -1,7 +1,7 @@
 /* What this site uses of Furo's furo.js, in a fraction of its size: the light/dark
    button, the header's shadow, the back-to-top button, and the highlight of the
    current section in "On this page" (furo.js does that with the Gumshoe library).
-   The build puts this file in place of furo.js (_ext/practice/assets.py).
+   The build puts this file in place of furo.js (_ext/practice/site/assets.py).
    Follows furo/assets/scripts/furo.js (Furo 2025.12.19, MIT licence): compare the two
    when Furo is upgraded. */
 (function () {

@@ -39,7 +39,7 @@ from run import EDITED_PAGE, build, edit, live_preview_edit  # noqa: E402
 WITHOUT_GC_TUNING = [
     "-c",
     "import gc, sys; sys.path.insert(0, sys.argv.pop(1)); "
-    "import practice.garbage_collection as tuning; tuning.BUILD_THRESHOLDS = gc.get_threshold(); "
+    "import practice.site.garbage_collection as tuning; tuning.BUILD_THRESHOLDS = gc.get_threshold(); "
     "from sphinx.cmd.build import main; sys.exit(main(sys.argv[1:]))",
 ]
 

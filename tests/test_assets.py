@@ -17,7 +17,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from conftest import build_site
-from practice import assets, linked_files
+from practice.site import assets
+from practice.site import linked_files
 
 REFERENCE = re.compile(r'<(?:link|script|img|source|a)\b[^>]*?\s(?:href|src)="([^"]*)"')
 HOUR = 3600

@@ -1,4 +1,4 @@
-"""Cutting a stylesheet down to what one page can use (``practice.css_pruning``).
+"""Cutting a stylesheet down to what one page can use (``practice.site.css_pruning``).
 
 Pure text in, text out: no build. What the browser then shows is compared with the
 full stylesheets in tests/test_computed_style.py.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from practice.css_pruning import Selector, Stylesheets, UsedNames
+from practice.site.css_pruning import Selector, Stylesheets, UsedNames
 
 
 def prune(css: str, html: str = '<body><p class="note">x</p></body>', *, media=None) -> str:

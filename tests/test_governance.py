@@ -129,7 +129,7 @@ def test_reading_level_target_is_a_setting(make_app, rootdir, tmp_path):
 
 
 def test_syllable_counts_are_sensible():
-    from practice.reading_level import measure, syllables
+    from practice.checks.reading_level import measure, syllables
 
     counts = {word: syllables(word) for word in
               ["the", "water", "family", "idea", "recovery", "trauma-informed", "didn't"]}
@@ -190,7 +190,8 @@ CLAIM_EXAMPLES = [
 
 
 def test_every_label_and_claim_has_an_example_that_is_found():
-    from practice import claims, person_first
+    from practice.checks import claims
+    from practice.checks import person_first
 
     assert len(LABEL_EXAMPLES) == len(person_first.LABELS)
     assert len(CLAIM_EXAMPLES) == len(claims.CLAIMS)
@@ -312,7 +313,7 @@ def test_home_page_describes_the_practice(governance):
 # -- make review-report -----------------------------------------------------------
 
 def test_review_report_flags_overdue_and_due_soon(rootdir, capsys):
-    from practice.review_report import main
+    from practice.checks.review_report import main
 
     main([str(rootdir / "test-governance"), "--today", "2027-10-15"])
     report = capsys.readouterr().out

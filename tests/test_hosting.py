@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from practice.hosting import read_the_docs_plan
+from practice.site.hosting import read_the_docs_plan
 
 
 @pytest.mark.parametrize("url, plan", [

@@ -14,8 +14,8 @@ from bs4 import BeautifulSoup
 
 from furo.navigation import get_navigation_tree
 
-from practice import navigation as practice_navigation
-from practice.navigation import CompactNavigation
+from practice.site import navigation as practice_navigation
+from practice.site.navigation import CompactNavigation
 from upstream import furo as upstream_furo
 
 

@@ -13,14 +13,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import pytest
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "_ext"))
 
 from page_weight import page_weight, site_pages  # noqa: E402
 
-from practice.assets import lean_markup  # noqa: E402
+from practice.site.assets import lean_markup  # noqa: E402
 
 RAW_BUDGET = 64 * 1024
 GZIP_BUDGET = 24 * 1024

@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from practice.front_matter import text_fingerprint
-from practice.page_metadata import long_date
+from practice.data.front_matter import text_fingerprint
+from practice.data.page_metadata import long_date
 
 
 def read_the_docs_build(site: Path, version_type: str, *extra: str) -> subprocess.CompletedProcess:
@@ -198,7 +198,7 @@ def test_fingerprint_sees_any_word_but_not_line_endings():
 
 
 def test_review_report_flags_drafts_and_pages_changed_since_sign_off(site_copy, capsys):
-    from practice.review_report import main
+    from practice.checks.review_report import main
 
     new_draft(site_copy)
     trauma = site_copy / "specialties" / "trauma.md"

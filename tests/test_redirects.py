@@ -67,7 +67,7 @@ def test_redirect_pages_are_valid_html_with_a_visible_link(tmp_path, make_app):
 CONF = f"""\
 import sys
 sys.path.insert(0, {str(ROOT / "_ext")!r})
-extensions = ["myst_parser", "practice.redirects"]
+extensions = ["myst_parser", "practice.site.redirects"]
 exclude_patterns = ["_build"]
 """
 

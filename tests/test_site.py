@@ -8,7 +8,6 @@ import re
 import tomllib
 from pathlib import Path
 
-import pytest
 import yaml
 from bs4 import BeautifulSoup
 

@@ -27,11 +27,13 @@ from bs4 import BeautifulSoup
 from browser import site_pages
 from conftest import ROOT, SPANISH, build_site
 
-from practice import spanish_checks, translated_data
-from practice.crisis import FULL_BLOCK
-from practice.i18n import long_date
+from practice.languages import spanish_checks
+
+from practice.languages import translated_data
+from practice.page_parts.crisis import FULL_BLOCK
+from practice.languages.i18n import long_date
 from practice.messages import MESSAGES
-from practice.translation import load_translations
+from practice.languages.translation import load_translations
 
 LOCALES = ROOT / "locales" / SPANISH
 TRANSLATED = sorted(yaml.safe_load((LOCALES / "translations.yaml").read_text(encoding="utf-8")))
@@ -355,10 +357,10 @@ def test_fernandez_huerta_measures_spanish_and_names_the_hardest_sentences():
     easy = [("Usted no está solo. Aquí le escuchamos. Puede empezar hoy.", 3)]
     hard = [("La intervención psicoterapéutica interdisciplinaria proporciona herramientas "
              "metodológicamente fundamentadas para la reestructuración cognitiva.", 9)]
-    score, _words, _sentences, _hardest = spanish_checks.measure(easy)
-    assert score > 75
-    score, _words, _sentences, hardest = spanish_checks.measure(easy + hard)
-    assert score < 70 and hardest[0][1] == 9 and "psicoterapéutica" in hardest[0][2]
+    assert spanish_checks.measure(easy).grade > 75
+    result = spanish_checks.measure(easy + hard)
+    assert result.grade < 70 and result.hardest[0][1] == 9
+    assert "psicoterapéutica" in result.hardest[0][2]
     assert spanish_checks.syllables("adicción") == 3 and spanish_checks.syllables("día") == 2
 
 

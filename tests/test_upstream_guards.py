@@ -84,7 +84,7 @@ WATCHED = [
             "_templates/sidebar/navigation.html is a copy of it (captions get aria-level=2): "
             "bring over what changed"),
     Watched("furo", "furo", "theme/furo/sidebar/search.html",
-            "_ext/practice/templates/sidebar/search.html is a copy of it (without Sphinx's "
+            "_ext/practice/site/templates/sidebar/search.html is a copy of it (without Sphinx's "
             "hidden fields): bring over what changed"),
     Watched("furo", "furo", "theme/furo/base.html",
             "its inline theme script is allowed by its hash in every page's "
@@ -195,7 +195,7 @@ def test_furo_page_handler_runs_between_the_navigations_two(app):
     furo_priorities = {listener.priority for listener in listeners
                        if listener.handler.__module__ == "furo"}
     ours = sorted(listener.priority for listener in listeners
-                  if listener.handler.__module__ == "practice.navigation")
+                  if listener.handler.__module__ == "practice.site.navigation")
     assert furo_priorities == {upstream_furo.HANDLER_PRIORITY}
     assert ours[0] < upstream_furo.HANDLER_PRIORITY < ours[-1], (ours, furo_priorities)
 

@@ -12,7 +12,7 @@ page or a redirect, and that every page is listed there.
 It prints how many pages were checked and either "All checks passed" or each
 problem as ``file:line: message``. Then, under "Not ready to publish", each page the
 public site would refuse: a draft, a "Write here:" prompt, a page changed since its
-sign-off (a preview builds them with a banner; see _ext/practice/publishing.py).
+sign-off (a preview builds them with a banner; see _ext/practice/checks/publishing.py).
 Exit status 0 means no problems and every page ready to publish.
 
 With ``GITHUB_ACTIONS=true`` (GitHub's workflows set it) each problem is also
@@ -124,7 +124,10 @@ def published_url_problems(root: Path, pages: set[str], redirects: dict[str, str
 
 
 def checks_version(root: Path) -> str:
-    """A fingerprint of the site's extension: Sphinx does not notice when its code changes."""
+    """A fingerprint of the site's extension: Sphinx does not notice when its code changes.
+
+    page_state.ENV_VERSION covers the stores' shape when someone raises it; this makes
+    `make check` read every page again after any change to a check, raised or not."""
     digest = hashlib.sha256()
     for path in sorted((root / "_ext").rglob("*.py")):
         digest.update(path.read_bytes())
@@ -134,8 +137,8 @@ def checks_version(root: Path) -> str:
 def not_ready_to_publish(app: Sphinx) -> list[str]:
     """Each reason a page would stop the public site's build, as 'file:line: message'
     (in the Spanish site's check, also each paragraph not translated or out of date)."""
-    from practice.publishing import pages_not_ready  # importable once conf.py has run
-    from practice.translation import stale_messages
+    from practice.checks.publishing import pages_not_ready  # importable once conf.py has run
+    from practice.languages.translation import stale_messages
 
     found = [f"{app.env.doc2path(docname, False)}:{reason.line or 1}: {reason.message}"
              for docname, reasons in pages_not_ready(app).items() for reason in reasons]

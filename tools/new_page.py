@@ -32,8 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "_ext"))
 
 # The marker every prompt starts with: a page that has one is not ready to publish.
-from practice.front_matter import PROMPT  # noqa: E402
-from practice.redirects import load_redirects  # noqa: E402
+from practice.data.front_matter import PROMPT  # noqa: E402
+from practice.site.redirects import load_redirects  # noqa: E402
 from sphinx.errors import ConfigError  # noqa: E402
 
 

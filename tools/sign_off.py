@@ -6,7 +6,7 @@ writes into the page's front matter who reviewed it, today's date, the date the
 next review is due (a year from today) and the fingerprint of the page's text as
 reviewed (``review_fingerprint``), and removes ``status: draft``. From then on,
 any change to the page's words makes it "changed since review" until it is signed
-off again (see _ext/practice/publishing.py). Only the review lines change: the
+off again (see _ext/practice/checks/publishing.py). Only the review lines change: the
 rest of the file is left exactly as it was.
 
 It refuses, with a plain message and a non-zero exit status, a page that does not
@@ -25,11 +25,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "_ext"))
 
-from practice.front_matter import (PROMPT, REVIEW_FIELDS, add_years,  # noqa: E402
+from practice.data.front_matter import (PROMPT, REVIEW_FIELDS, add_years,  # noqa: E402
                                    prompt_lines, read_front_matter, split_front_matter,
                                    text_fingerprint)
-from practice.page_metadata import long_date  # noqa: E402
-from practice.practice_data import load_practice_data  # noqa: E402
+from practice.data.page_metadata import long_date  # noqa: E402
+from practice.data.practice_data import load_practice_data  # noqa: E402
 from practice.suggestions import closest  # noqa: E402
 
 # The lines sign-off writes (and replaces), in this order.

@@ -1,21 +1,35 @@
 """The practice website's own Sphinx extension.
 
-Each concern lives in its own module with its own ``setup()``; this package only
-registers them, so ``extensions = ["practice"]`` in conf.py brings in all of them.
+Each concern lives in its own module with its own ``setup()``, grouped by what it is
+about (README, "Architecture"):
+
+- ``data/``: what staff write (practice.yaml, each page's front matter), read once;
+- ``checks/``: the checks of the pages' words and reviews, and what may be published;
+- ``page_parts/``: what the build adds to each page;
+- ``site/``: site-wide output and speed (assets, menu, search, redirects, linked files);
+- ``languages/``: the Spanish site;
+- here: what all of them share (``messages``, ``findings``, ``page_state``,
+  ``priorities``, ``suggestions``, ``yaml_source``).
+
+This package only registers the modules, so ``extensions = ["practice"]`` in conf.py
+brings in all of them.
 """
 
 from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import (assets, crisis, csp, garbage_collection, hosting, linked_files, live_preview, navigation,
-               page_state, practice_data, practice_markup, redirects, search, sharing)
-from . import i18n, language_links, spanish_checks, translated_data, translation  # Spanish site
-from . import (claims, findings, page_metadata, person_first, reading_level,  # governance
-               publishing, related_topics, review_footer, review_overdue, structured_data)
+from . import findings, page_state
+from .checks import claims, person_first, publishing, reading_level, review_overdue
+from .data import page_metadata, practice_data
+from .languages import i18n, language_links, spanish_checks, translated_data, translation
+from .page_parts import crisis, csp, practice_markup, related_topics, review_footer, sharing, structured_data
+from .site import (assets, garbage_collection, hosting, linked_files, live_preview, navigation, redirects,
+                   search)
 
 __version__ = "1.0"
 
+# The order of setup() is the order of handlers that share an event and a priority.
 _MODULES = (practice_data, practice_markup, crisis, csp, hosting, navigation, live_preview, assets, sharing,
             redirects, search, garbage_collection, linked_files)
 # Content governance: front matter, reviews, language and reading level.

@@ -225,7 +225,7 @@ MESSAGES: dict[str, str] = {
     # -- templates (practice.navigation) --------------------------------------------
     "toctree-arguments": (
         "{caller} asks for toctree({call}), which the site's compact navigation "
-        "(_ext/practice/navigation.py) cannot draw: {problems}. It draws Sphinx's "
+        "(_ext/practice/site/navigation.py) cannot draw: {problems}. It draws Sphinx's "
         "toctree(collapse=True, titles_only=True, includehidden=True) to any maxdepth. "
         "Ask for that, or set practice_compact_navigation = False in conf.py for "
         "Sphinx's own (slow on a large site)."

@@ -1,0 +1,155 @@
+"""Flesch-Kincaid grade of each page for clients or families, measured offline.
+
+grade = 0.39 * (words / sentences) + 11.8 * (syllables / words) - 15.59, on the
+page's prose (see ``prose``). Syllables come from pyphen's English hyphenation,
+which misses some (it never splits "idea" or "area"), so each word takes the larger
+of pyphen's count and a vowel-group count. A page above
+``practice_reading_grade_max`` (default 8) is a ``reading-level`` finding that
+shows the grade, the target and the three hardest sentences. With
+``practice_show_reading_grades = True`` the build prints every page's grade.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pyphen
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from .. import findings
+from ..messages import Subtype, render
+from ..data.page_metadata import pages
+from ..languages.i18n import is_translation
+from .prose import paragraphs
+
+logger = logging.getLogger(__name__)
+
+READERS = {"clients", "families"}
+_HYPHENATOR = pyphen.Pyphen(lang="en_US")
+WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+(?:['’][A-Za-z]+)*)*")
+ABBREVIATIONS = re.compile(r"\b(e\.g|i\.e|etc|Dr|Mr|Mrs|Ms|St|vs|a\.m|p\.m|U\.S)\.", re.I)
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][\"”’)\]])\s+")
+EXTRA_SYLLABLE = re.compile(r"(?<![tscg])ia|iet|iu|(?<![tscgx])io|ua|uo|ea$")
+
+
+def _vowel_groups(word: str) -> int:
+    count = len(re.findall(r"[aeiouy]+", word))
+    if count > 1 and word.endswith("e") and not word.endswith(("le", "ee", "ye")):
+        count -= 1
+    elif count > 1 and word.endswith("ed") and not word.endswith(("ted", "ded")):
+        count -= 1
+    elif count > 1 and word.endswith("es") and not re.search(r"(s|z|c|g|sh|ch|x)es$", word):
+        count -= 1
+    count += len(EXTRA_SYLLABLE.findall(word))
+    return max(1, count)
+
+
+@functools.lru_cache(maxsize=20000)
+def syllables(word: str) -> int:
+    total = 0
+    for part in word.lower().replace("’", "'").split("-"):
+        part, _, ending = part.partition("'")
+        if not part:
+            continue
+        if ending == "t" and part.endswith("n") and part[-2:-1] not in "aeiou":
+            total += 1  # didn't, couldn't: the n't is a syllable of its own
+            part = part[:-1]
+        if len(part) <= 3:
+            total += 1
+            continue
+        by_dictionary = len(_HYPHENATOR.positions(part)) + 1
+        total += max(by_dictionary, _vowel_groups(part.replace("'", "")))
+    return max(1, total)
+
+
+@dataclass(frozen=True)
+class Readability:
+    """How one language's prose is scored: its words, sentences and syllables, and a
+    formula of (words, sentences, syllables)."""
+
+    word: re.Pattern[str]
+    abbreviations: re.Pattern[str]
+    sentence_end: re.Pattern[str]
+    syllables: Callable[[str], int]
+    formula: Callable[[int, int, int], float]
+    lower_is_harder: bool  # a reading-ease score, not a grade
+
+    def sentences(self, text: str) -> list[str]:
+        text = " ".join(text.split())
+        protected = self.abbreviations.sub(lambda m: m.group(0).replace(".", "\x00"), text)
+        return [s.replace("\x00", ".") for s in self.sentence_end.split(protected)
+                if self.word.search(s)]
+
+
+def grade(words: int, sentence_count: int, syllable_count: int) -> float:
+    return 0.39 * words / sentence_count + 11.8 * syllable_count / words - 15.59
+
+
+@dataclass
+class Measure:
+    grade: float  # the formula's score: a grade in English, a reading ease in Spanish
+    words: int
+    sentences: int
+    hardest: list[tuple[float, int | None, str]]
+
+
+def measure(parts: list[tuple[str, int | None]], language: Readability | None = None
+            ) -> Measure | None:
+    """Score the prose ``parts`` (text, line) with ``language`` (default English, by
+    Flesch-Kincaid grade), and its three hardest sentences; ``None`` with no words."""
+    language = language or ENGLISH
+    total_words = total_sentences = total_syllables = 0
+    scored = []
+    for text, line in parts:
+        for sentence in language.sentences(text):
+            words = language.word.findall(sentence)
+            count = sum(language.syllables(word) for word in words)
+            total_words += len(words)
+            total_sentences += 1
+            total_syllables += count
+            scored.append((language.formula(len(words), 1, count), line, sentence))
+    if not total_words:
+        return None
+    scored.sort(key=lambda item: item[0] if language.lower_is_harder else -item[0])
+    return Measure(language.formula(total_words, total_sentences, total_syllables), total_words,
+                   total_sentences, scored[:3])
+
+
+ENGLISH = Readability(WORD, ABBREVIATIONS, SENTENCE_END, syllables, grade, lower_is_harder=False)
+
+
+def _quote(sentence: str, limit: int = 160) -> str:
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
+
+
+def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
+    if is_translation(app.config):
+        return  # languages/spanish_checks.py checks it
+    docname = app.env.docname
+    info = pages(app.env).get(docname)
+    if info is None or not READERS & set(info.audience):
+        return
+    result = measure(list(paragraphs(doctree)))
+    if result is None:
+        return
+    target = app.config.practice_reading_grade_max
+    if app.config.practice_show_reading_grades:
+        logger.info(f"reading level: {docname}: grade {result.grade:.1f} "
+                    f"({result.words} words, {result.sentences} sentences)")
+    if result.grade > target:
+        hardest = " ".join(
+            f"({'line ' + str(line) if line else 'page'}, grade {score:.0f}) \"{_quote(text)}\""
+            for score, line, text in result.hardest)
+        findings.add(app.env, docname, Subtype.reading_level, None, render(
+            "reading-level", grade=result.grade, target=target, hardest=hardest))
+
+
+def setup(app: Sphinx) -> None:
+    app.add_config_value("practice_reading_grade_max", 8, "env", types=[int, float])
+    app.add_config_value("practice_show_reading_grades", False, "", types=[bool])
+    app.connect("doctree-read", on_doctree_read)

@@ -1,0 +1,176 @@
+"""Load and check the practice's own details from ``practice.yaml``.
+
+The file is the one place staff change the practice's name, phone, clinicians and
+so on. This module reads it when the configuration is ready, reports every mistake
+with the file and line, and makes the data available to pages (through the
+``practice`` role and directives) and to the HTML templates (as ``practice``).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.errors import ConfigError
+from sphinx.util import logging
+
+from ..findings import warn
+from ..messages import Subtype, render
+from ..suggestions import did_you_mean
+from ..yaml_source import load_with_nodes
+
+logger = logging.getLogger(__name__)
+
+REQUIRED_TEXT_FIELDS = (
+    "name", "tagline", "phone", "phone_link", "email", "area",
+    "address", "hours", "booking_url",
+)
+REQUIRED_CLINICIAN_FIELDS = ("id", "name", "credentials", "role", "about")
+# Optional groups of details. Pages show each one only where the practice gives it
+# (``{practice-facts}``, ``{practice-if}``): a missing value shows nothing at all.
+OPTIONAL_GROUPS: dict[str, tuple[str, ...]] = {
+    "fees": ("session", "sliding_scale", "insurance", "cancellation"),
+    "services": ("where", "first_appointment", "insurance_plans", "ages", "languages",
+                 "welcome", "approaches"),
+    "privacy": ("notice_url",),
+}
+LIST_FIELDS = ("services.approaches",)
+URL_FIELDS = ("privacy.notice_url",)
+TOP_LEVEL_FIELDS = ("example", *REQUIRED_TEXT_FIELDS, *OPTIONAL_GROUPS, "clinicians",
+                    "es")  # es: the Spanish values (translated_data.py checks them)
+CLINICIAN_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+PHONE_LINK = re.compile(r"^\+1\d{10}$")
+
+
+def load_practice_data(path: Path) -> tuple[dict[str, Any], list[tuple[int, str]]]:
+    """Read ``path``; return the data and a list of (line, problem) pairs.
+
+    A file that is not valid YAML raises ``ConfigError``: nothing else can be
+    checked until it parses.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+        data, root = load_with_nodes(text)
+    except OSError as exc:
+        raise ConfigError(render("practice-missing-file", path=path, problem=exc)) from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise ConfigError(render("practice-bad-yaml", where=where,
+                                 problem=getattr(exc, "problem", exc))) from exc
+    if not isinstance(data, dict):
+        raise ConfigError(render("practice-not-mapping", path=path))
+    return data, _problems(data, _key_lines(root))
+
+
+def _key_lines(root: yaml.Node | None) -> dict[str, int]:
+    """Map each top-level key, each key of a group as 'group.name', and each clinician
+    index as 'clinicians[i]', to its line."""
+    lines: dict[str, int] = {}
+    if not isinstance(root, yaml.MappingNode):
+        return lines
+    for key, value in root.value:
+        lines[key.value] = key.start_mark.line + 1
+        if key.value == "clinicians" and isinstance(value, yaml.SequenceNode):
+            for index, item in enumerate(value.value):
+                lines[f"clinicians[{index}]"] = item.start_mark.line + 1
+        elif isinstance(value, yaml.MappingNode):
+            for name, _ in value.value:
+                lines[f"{key.value}.{name.value}"] = name.start_mark.line + 1
+    return lines
+
+
+def _group_problems(data: dict[str, Any], lines: dict[str, int]) -> list[tuple[int, str]]:
+    """Unknown names and wrong kinds of value in the optional groups (fees, services, ...)."""
+    problems: list[tuple[int, str]] = []
+    for key in data:
+        if key not in TOP_LEVEL_FIELDS:
+            problems.append((lines.get(str(key), 1), render(
+                "practice-unknown-field", key=key, hint=did_you_mean(str(key), TOP_LEVEL_FIELDS),
+                known=", ".join(TOP_LEVEL_FIELDS))))
+    for group, names in OPTIONAL_GROUPS.items():
+        values = data.get(group)
+        line = lines.get(group, 1)
+        if values is None:
+            continue
+        if not isinstance(values, dict):
+            problems.append((line, render("practice-group-not-mapping", group=group,
+                                          first=names[0])))
+            continue
+        for name, value in values.items():
+            dotted = f"{group}.{name}"
+            line = lines.get(dotted, lines.get(group, 1))
+            if name not in names:
+                problems.append((line, render("practice-detail-unknown", key=dotted,
+                                              hint=did_you_mean(str(name), names), group=group,
+                                              known=", ".join(names))))
+            elif value is None or value == "":
+                continue  # left empty on purpose: the pages show nothing for it
+            elif dotted in LIST_FIELDS:
+                if not (isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)):
+                    problems.append((line, render("practice-detail-not-list", key=dotted)))
+            elif not isinstance(value, str):
+                problems.append((line, render("practice-detail-not-text", key=dotted, name=name)))
+            elif dotted in URL_FIELDS and not value.startswith("https://"):
+                problems.append((line, render("practice-notice-url", key=dotted, value=value)))
+    return problems
+
+
+def _problems(data: dict[str, Any], lines: dict[str, int]) -> list[tuple[int, str]]:
+    problems: list[tuple[int, str]] = _group_problems(data, lines)
+    for field in REQUIRED_TEXT_FIELDS:
+        value = data.get(field)
+        if not isinstance(value, str) or not value.strip():
+            problems.append((lines.get(field, 1), render(
+                "practice-field-missing", field=field, what=field.replace("_", " "))))
+    if isinstance(data.get("phone_link"), str) and not PHONE_LINK.match(data["phone_link"]):
+        problems.append((lines.get("phone_link", 1),
+                         render("practice-phone-link", value=data["phone_link"])))
+    if not isinstance(data.get("example"), bool):
+        problems.append((lines.get("example", 1), render("practice-example-flag")))
+    clinicians = data.get("clinicians")
+    if not isinstance(clinicians, list) or not clinicians:
+        problems.append((lines.get("clinicians", 1), render("practice-no-clinicians")))
+        return problems
+    seen: set[str] = set()
+    for index, clinician in enumerate(clinicians):
+        line = lines.get(f"clinicians[{index}]", lines.get("clinicians", 1))
+        if not isinstance(clinician, dict):
+            problems.append((line, render("practice-clinician-not-mapping")))
+            continue
+        for field in REQUIRED_CLINICIAN_FIELDS:
+            if not str(clinician.get(field) or "").strip():
+                problems.append((line, render("practice-clinician-field", number=index + 1,
+                                              field=field)))
+        cid = str(clinician.get("id") or "")
+        if cid and not CLINICIAN_ID.match(cid):
+            problems.append((line, render("practice-clinician-id", value=cid)))
+        if cid in seen:
+            problems.append((line, render("practice-clinician-id-twice", value=cid)))
+        seen.add(cid)
+    return problems
+
+
+def clinician_by_id(config: Config) -> dict[str, dict[str, Any]]:
+    return {str(c["id"]): c for c in config.practice.get("clinicians", []) if isinstance(c, dict)}
+
+
+def on_config_inited(app: Sphinx, config: Config) -> None:
+    path = Path(app.confdir, config.practice_data_file)
+    data, problems = load_practice_data(path)
+    for line, problem in problems:
+        warn(Subtype.data, problem, f"{path}:{line}")
+    config.practice = data
+    config.project = data.get("name", config.project)
+    config.html_title = data.get("name", config.html_title)
+    config.html_context = {**config.html_context, "practice": data}
+
+
+def setup(app: Sphinx) -> None:
+    app.add_config_value("practice_data_file", "practice.yaml", "env", types=[str])
+    app.add_config_value("practice", {}, "env", types=[dict])
+    app.connect("config-inited", on_config_inited)
