@@ -30,11 +30,16 @@ from .prose import paragraphs
 logger = logging.getLogger(__name__)
 
 READERS = {"clients", "families"}
-_HYPHENATOR = pyphen.Pyphen(lang="en_US")
+
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+(?:['’][A-Za-z]+)*)*")
 ABBREVIATIONS = re.compile(r"\b(e\.g|i\.e|etc|Dr|Mr|Mrs|Ms|St|vs|a\.m|p\.m|U\.S)\.", re.I)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][\"”’)\]])\s+")
 EXTRA_SYLLABLE = re.compile(r"(?<![tscg])ia|iet|iu|(?<![tscgx])io|ua|uo|ea$")
+
+
+@functools.cache
+def _hyphenator() -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang="en_US")  # loaded when first needed: a build uses one language
 
 
 def _vowel_groups(word: str) -> int:
@@ -62,7 +67,7 @@ def syllables(word: str) -> int:
         if len(part) <= 3:
             total += 1
             continue
-        by_dictionary = len(_HYPHENATOR.positions(part)) + 1
+        by_dictionary = len(_hyphenator().positions(part)) + 1
         total += max(by_dictionary, _vowel_groups(part.replace("'", "")))
     return max(1, total)
 

@@ -51,13 +51,22 @@ def pages(env: BuildEnvironment) -> dict[str, PageInfo]:
     return store(env, "pages")
 
 
+# The last page's text to check: the language and claims checks read the same page one
+# after the other, and finding its prose is most of their cost.
+_last_text: tuple[nodes.document, list[tuple[str, int | None]]] | None = None
+
+
 def text_to_check(env: BuildEnvironment, doctree: nodes.document) -> list[tuple[str, int | None]]:
     """The page's prose blocks and its description, with their lines: what the
     language and claims checks read."""
+    global _last_text
+    if _last_text is not None and _last_text[0] is doctree:
+        return _last_text[1]
     blocks = list(text_blocks(doctree))
     info = pages(env).get(env.docname)
     if info is not None and info.description:
         blocks.append((info.description, info.line("description")))
+    _last_text = (doctree, blocks)
     return blocks
 
 

@@ -129,12 +129,16 @@ def claim_problems(blocks, catalogue: str) -> list[tuple[int | None, str]]:
 
 # -- Reading ease (Fernández-Huerta) -------------------------------------------------------
 
-_HYPHENATOR = pyphen.Pyphen(lang="es")
 WORD = re.compile(r"[A-Za-zÁÉÍÓÚÜÑáéíóúüñ]+")
 ABBREVIATIONS = re.compile(r"\b(p\. ej|etc|Dr|Dra|Sr|Sra|EE\. UU|a\. m|p\. m)\.", re.I)
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»)\]]*\s+")
 VOWEL_GROUPS = re.compile(r"[aeiouáéíóúü]+", re.I)
 STRONG = set("aeoáéíóú")
+
+
+@functools.cache
+def _hyphenator() -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang="es")  # loaded when first needed: a build uses one language
 
 
 def _vowel_syllables(word: str) -> int:
@@ -155,7 +159,7 @@ def syllables(word: str) -> int:
     word = word.lower()
     if len(word) <= 3:
         return _vowel_syllables(word)
-    return max(len(_HYPHENATOR.positions(word)) + 1, _vowel_syllables(word))
+    return max(len(_hyphenator().positions(word)) + 1, _vowel_syllables(word))
 
 
 def fernandez_huerta(words: int, sentence_count: int, syllable_count: int) -> float:
