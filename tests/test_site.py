@@ -118,3 +118,31 @@ def test_every_dependency_is_pinned_once_and_consistently():
     for requirement in declared:
         package, version = requirement.split("==")
         assert pins.get(package.lower()) == version, f"pyproject says {requirement}, the lock says {pins.get(package.lower())}"
+
+
+def test_the_dark_palette_is_the_same_when_chosen_and_when_the_system_is_dark():
+    """site.css says the dark colours twice: for "dark" chosen with the theme button, and
+    for a dark system with "auto". CSS cannot say both in one rule without light-dark(),
+    which older phones do not understand; so the two copies must match."""
+    import tinycss2
+
+    rules = tinycss2.parse_stylesheet((ROOT / "_static" / "site.css").read_text(encoding="utf-8"),
+                                      skip_comments=True, skip_whitespace=True)
+
+    def palette(rule) -> dict[str, str]:
+        declarations = tinycss2.parse_blocks_contents(rule.content, skip_comments=True,
+                                                      skip_whitespace=True)
+        return {d.name: tinycss2.serialize(d.value).strip() for d in declarations
+                if d.type == "declaration"}
+
+    chosen = next(palette(r) for r in rules if r.type == "qualified-rule"
+                  and tinycss2.serialize(r.prelude).strip() == 'body[data-theme="dark"]')
+    media = next(r for r in rules if r.type == "at-rule" and r.lower_at_keyword == "media"
+                 and "prefers-color-scheme: dark" in tinycss2.serialize(r.prelude))
+    system = next(palette(r) for r in tinycss2.parse_rule_list(media.content, skip_comments=True,
+                                                               skip_whitespace=True)
+                  if tinycss2.serialize(r.prelude).strip() == 'body:not([data-theme="light"])')
+    assert len(chosen) > 20
+    assert system == chosen, {name: (chosen.get(name), system.get(name))
+                              for name in chosen.keys() | system.keys()
+                              if chosen.get(name) != system.get(name)}
