@@ -32,7 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import ROOT, generate  # noqa: E402
-from run import EDITED_PAGE, build, edit, live_preview_edit  # noqa: E402
+from run import EDITED_PAGE, build, edit, live_preview_edit, save_report  # noqa: E402
 
 # A build with Python's usual collector settings: the site's garbage_collection module
 # imported first, from the copy being built, with its thresholds set to the usual ones.
@@ -148,11 +148,7 @@ def main() -> int:
             nav_rows.append(navigation(work, n))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    text = report(gc_rows, nav_rows, real)
-    print()
-    print(text)
-    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.output).write_text(text, encoding="utf-8")
+    save_report(report(gc_rows, nav_rows, real), Path(args.output))
     return 0
 
 

@@ -169,6 +169,14 @@ def real_site(work: Path) -> dict:
             "search_page": search_index_size(out / "html") / pages}
 
 
+def save_report(report: str, output: Path) -> None:
+    """Print the figures and save them (bench/results/)."""
+    print()
+    print(report)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(report, encoding="utf-8")
+
+
 def table(results: dict[int, list[dict]], real: dict, quick: bool) -> str:
     lines = [
         f"Measured {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC on "
@@ -241,11 +249,7 @@ def main() -> int:
             shutil.rmtree(src, ignore_errors=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    report = table(results, real, args.quick)
-    print()
-    print(report)
-    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.output).write_text(report, encoding="utf-8")
+    save_report(table(results, real, args.quick), Path(args.output))
     return 0
 
 
