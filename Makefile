@@ -75,7 +75,7 @@ test: $(INSTALLED)
 	$(BIN)/python -m pytest
 
 ## bench: build benchmark, ours against stock Furo at 100, 300 and 1000 pages, clean and
-##   after a one-page edit, serial and -j 2 (about 35 minutes; QUICK=1: 100 and 300
+##   after a one-page edit, serial and -j 2 (15 to 35 minutes; QUICK=1: 100 and 300
 ##   pages, serial, about 3 minutes). Prints the figures, saves bench/results/latest.md
 bench: $(INSTALLED)
 	$(BIN)/python bench/run.py $(if $(QUICK),--quick)

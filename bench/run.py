@@ -10,7 +10,7 @@ page, page weight (raw and gzip, a synthetic page) and search index size per pag
 It also times the real site: a clean build and a rebuild after a one-page edit
 (what `make livehtml` runs after each save).
 
-    python bench/run.py            # N = 100, 300, 1000: about 35 minutes
+    python bench/run.py            # N = 100, 300, 1000: 15 to 35 minutes
     python bench/run.py --quick    # N = 100 and 300, serial only: about 2 minutes
 """
 
