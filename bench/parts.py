@@ -32,7 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import ROOT, generate  # noqa: E402
-from run import EDITED_PAGE, build, edit, live_preview_edit, save_report  # noqa: E402
+from run import EDITED_PAGE, build, built_pages, edit, live_preview_edit, save_report  # noqa: E402
 
 # A build with Python's usual collector settings: the site's garbage_collection module
 # imported first, from the copy being built, with its thresholds set to the usual ones.
@@ -45,8 +45,7 @@ WITHOUT_GC_TUNING = [
 
 
 def html_per_page(html: Path) -> float:
-    pages = [p for p in html.rglob("*.html")
-             if not {"_static", "pagefind"} & set(p.relative_to(html).parts)]
+    pages = built_pages(html)
     return sum(p.stat().st_size for p in pages) / len(pages) / 1024
 
 

@@ -65,6 +65,12 @@ def edit(src: Path, page: str) -> None:
         encoding="utf-8")
 
 
+def built_pages(html: Path) -> list[Path]:
+    """The site's pages in a build's output (not Pagefind's or the static files)."""
+    return [p for p in html.rglob("*.html")
+            if not {"_static", "pagefind"} & set(p.relative_to(html).parts)]
+
+
 def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
@@ -157,10 +163,8 @@ def real_site(work: Path) -> dict:
     spanish_live_edit = live_preview_edit(
         src, work / "real-live-es", src / "locales" / "es" / "LC_MESSAGES" / "contact.po",
         "-D", "language=es")
-    spanish_pages = len([p for p in (spanish_out / "html").rglob("*.html")
-                         if not {"_static", "pagefind"} & set(p.relative_to(spanish_out / "html").parts)])
-    weights = [page_weight(out / "html", p) for p in (out / "html").rglob("*.html")
-               if not {"_static", "pagefind"} & set(p.relative_to(out / "html").parts)]
+    spanish_pages = len(built_pages(spanish_out / "html"))
+    weights = [page_weight(out / "html", p) for p in built_pages(out / "html")]
     pages = len(weights)
     return {"clean": clean, "edit": min(edits), "live_edit": live_edit, "memory": memory, "pages": pages,
             "es_clean": spanish_clean, "es_edit": min(spanish_edits),

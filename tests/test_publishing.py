@@ -22,7 +22,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from practice.data.front_matter import text_fingerprint
-from practice.data.page_metadata import long_date
+from practice.languages.i18n import long_date
 
 
 def read_the_docs_build(site: Path, version_type: str, *extra: str) -> subprocess.CompletedProcess:

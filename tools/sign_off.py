@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "_ext"))
 from practice.data.front_matter import (PROMPT, REVIEW_FIELDS, add_years,  # noqa: E402
                                    prompt_lines, read_front_matter, split_front_matter,
                                    text_fingerprint)
-from practice.data.page_metadata import long_date  # noqa: E402
+from practice.languages.i18n import long_date  # noqa: E402
 from practice.data.practice_data import load_practice_data  # noqa: E402
 from practice.suggestions import closest  # noqa: E402
 

@@ -36,7 +36,8 @@ from sphinx.util.console import bold  # type: ignore[attr-defined]
 from .. import findings
 from ..data.front_matter import PROMPT, PageInfo, add_years
 from ..messages import Subtype, render
-from ..data.page_metadata import long_date, pages, today
+from ..data.page_metadata import pages, today
+from ..languages.i18n import long_date
 from ..data.practice_data import clinician_by_id
 
 logger = logging.getLogger(__name__)

@@ -19,7 +19,7 @@ from pathlib import Path
 from sphinx.errors import ConfigError
 
 from ..data.front_matter import read_front_matter, text_fingerprint, validate
-from ..data.page_metadata import long_date
+from ..languages.i18n import long_date
 from ..data.practice_data import load_practice_data
 
 SKIP_DIRS = {"_build", ".venv", "_ext", "tests", "bench", "node_modules", "tools", "_templates",

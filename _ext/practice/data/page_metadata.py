@@ -37,15 +37,6 @@ def today(config: Config) -> dt.date:
     return dt.date.fromisoformat(config.practice_today) if config.practice_today else dt.date.today()
 
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-
-
-def long_date(day: dt.date) -> str:
-    """A date written out as the NHS pattern does: 28 November 2026 (whatever the locale)."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
 def pages(env: BuildEnvironment) -> dict[str, PageInfo]:
     """Each page's front matter, as ``PageInfo`` (kept in ``page_state``)."""
     return store(env, "pages")

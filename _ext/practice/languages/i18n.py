@@ -44,8 +44,9 @@ def N_(message: str) -> str:  # noqa: N802 (gettext's own name for it)
     return message
 
 
-def long_date(day: dt.date, language: str | None) -> str:
-    """``day`` written out in ``language``: 28 November 2026, 28 de noviembre de 2026."""
+def long_date(day: dt.date, language: str | None = None) -> str:
+    """``day`` written out in ``language``: 28 November 2026 (the NHS pattern, whatever
+    the locale), 28 de noviembre de 2026."""
     if not language or language == ENGLISH:
         return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
     return format_date(day, format="long", locale=language)
