@@ -36,7 +36,11 @@ class Subtype(str, enum.Enum):
     """Wording promises a cure or a guaranteed result, or calls IFS evidence-based."""
 
     not_ready = "not-ready"
-    """Production build: a draft, a "Write here:" prompt, or a change since sign-off."""
+    """Production build: a draft, a "Write here:" prompt, a change since sign-off, or a
+    sign-off that is not the reviewer's own (another name, or an example review)."""
+
+    example_details = "example-details"
+    """Production build: practice.yaml still says ``example: true`` or holds an example value."""
 
     missing_file = "missing-file"
     """A built page links to a file of the site that is not in the output."""
@@ -100,6 +104,16 @@ FIELD_HELP: dict[str, tuple[str, str]] = {
         "the 16-letter fingerprint that make sign-off writes; do not edit it by hand "
         "(the build prints the right line to paste when a page needs signing off)",
         "review_fingerprint: 3f9a0c1d2b4e5f60",
+    ),
+    "signed_by": (
+        "the reviewer's name and credentials as practice.yaml had them when they signed; "
+        "make sign-off writes it",
+        'signed_by: "Dana Rivera, LCSW"',
+    ),
+    "example_review": (
+        "'true', written by make sign-off while practice.yaml held example details "
+        "(such a sign-off does not count on the public site)",
+        "example_review: true",
     ),
     "related": (
         "a list of other pages, each written as its path without .md",
@@ -268,6 +282,21 @@ MESSAGES.update({
         "'phone_link' is {value!r}; it must be +1 and ten digits with nothing between them, "
         "for example \"+15555550142\"."
     ),
+    "practice-phone": (
+        "'phone' is {value!r}, which is not a US phone number: it needs ten digits with the "
+        "area code, written the way people should read it, for example (503) 555-0142."
+    ),
+    "practice-phone-mismatch": (
+        "'phone_link' is {value!r} but 'phone' is {phone!r}: the \"tap to call\" link would "
+        "call another number. Make it {expected!r} (make setup works it out for you)."
+    ),
+    "practice-email": (
+        "'email' is {value!r}, which is not an email address; write it like hello@yourpractice.com."
+    ),
+    "practice-booking-url": (
+        "'booking_url' is {value!r}; it must be a full web address starting with https://, "
+        "for example \"https://yourpractice.com/book\"."
+    ),
     "practice-example-flag": (
         "'example' must be 'example: true' (the details are still examples) or "
         "'example: false' (they are the practice's real details)."
@@ -348,6 +377,27 @@ MESSAGES.update({
         "clinician who read it: {ids}):\n{lines}\n"
         "Then commit the change."
     ),
+    "not-ready-unsigned": (
+        "this page's review on {date} by {name} does not say who signed it (no signed_by "
+        "line), so nothing ties it to a person. When {name} (or another clinician) has read "
+        "the page as it is now, sign it off. {steps}"
+    ),
+    "not-ready-other-person": (
+        "this page was signed off on {date} by {signed!r}, but practice.yaml now names its "
+        "reviewer ({reviewer}) {now!r}. A sign-off belongs to the person who made it: "
+        "{name} reads the page as it is now and signs it off. {steps}"
+    ),
+    "not-ready-example-review": (
+        "this page's sign-off on {date} by {signed!r} is an example review: it was made while "
+        "practice.yaml held example details (example_review: true). A clinician of the "
+        "practice reads the page as it is now and signs it off. {steps}"
+    ),
+    "sign-off-after-setup": (
+        "practice.yaml still holds example details, so a sign-off now would be an example "
+        "review too: put in the practice's own details first (make setup; README, \"Going "
+        "live\"), then the clinician who read the page runs: make sign-off PAGE={page} "
+        "REVIEWER=<their id>"
+    ),
     "not-ready-notice": (
         "NOT READY TO PUBLISH: {where}: {message}"
     ),
@@ -362,6 +412,25 @@ MESSAGES.update({
         "Changed since its review on {date} by {name}: not yet signed off, do not share."
     ),
     "not-ready-prompt-banner": "Not finished: {count} \u201c{prompt}\u201d prompt{s} still to replace.",
+    "not-ready-unsigned-banner": (
+        "Its review on {date} does not say who signed it: not yet signed off, do not share."
+    ),
+    "not-ready-other-person-banner": (
+        "Signed off by {signed}, not by {name}: not yet signed off, do not share."
+    ),
+    "not-ready-example-review-banner": (
+        "Example sign-off: no clinician of the practice has reviewed this page yet."
+    ),
+    # -- practice.yaml's example details (practice.example-details, production only) --
+    "example-flag-on": (
+        "practice.yaml says 'example: true': the practice's details are still examples, and "
+        "the public site is never built from examples. Run make setup (README, \"Going "
+        "live\"): it asks for each detail and sets 'example: false' when none is left."
+    ),
+    "example-detail": (
+        "'{key}' is still an example ({reason}): {value!r}. The public site shows only the "
+        "practice's own details: run make setup, or put the real value on this line."
+    ),
 })
 
 
@@ -408,7 +477,28 @@ MESSAGES.update({
     ),
     "translation-field-unknown": (
         "'{field}' is not something translations.yaml records{hint}. Under each page write "
-        "only: reviewed_by, last_reviewed, description."
+        "only: reviewed_by, last_reviewed, description (make sign-off-translation adds "
+        "signed_by and example_review)."
+    ),
+    "translation-example-review": (
+        "'{page}': example_review is {value!r}; it is written by make sign-off-translation "
+        "and is either 'example_review: true' or left out."
+    ),
+    "translation-unsigned": (
+        "the translation of {page} does not say who signed its review (no signed_by line), "
+        "so nothing ties it to a person. When {name} (or another clinician) has read the "
+        "translation, run: make sign-off-translation PAGE={page} REVIEWER={reviewer}"
+    ),
+    "translation-other-person": (
+        "the translation of {page} was signed off by {signed!r}, but practice.yaml now names "
+        "its reviewer ({reviewer}) {now!r}. A sign-off belongs to the person who made it: "
+        "{name} reads the translation, then runs: make sign-off-translation PAGE={page} "
+        "REVIEWER={reviewer}"
+    ),
+    "translation-example-sign-off": (
+        "the translation of {page} has an example review by {signed!r}: it was signed off "
+        "while practice.yaml held example details. A clinician of the practice reads it, "
+        "then runs: make sign-off-translation PAGE={page} REVIEWER=<their id>"
     ),
     "translation-reviewer-unknown": (
         "'{page}': reviewed_by is '{value}', but practice.yaml has no clinician with that "
@@ -441,6 +531,9 @@ MESSAGES.update({
     "translation-stale-notice": (
         "NOT READY TO PUBLISH: {where}: {count} paragraph(s) not translated into Spanish or out "
         "of date, the first: \"{words}\""
+    ),
+    "translation-not-signed-banner": (
+        "This translation has no sign-off by a clinician of the practice yet. Do not share it."
     ),
     "translation-stale-banner": (
         "This page is not fully translated yet: {count} paragraph(s) are still in English "

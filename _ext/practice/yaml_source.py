@@ -35,3 +35,29 @@ def load_with_nodes(text: str) -> tuple[Any, yaml.Node | None]:
         except yaml.YAMLError:
             pass  # parse again below, for the clearer message
     return _load(text, yaml.SafeLoader)
+
+
+def scalar_lines(node: yaml.Node | None, path: str = "") -> list[tuple[str, int, str]]:
+    """Every text value under ``node``, as (dotted name, line, text), in file order.
+
+    Names read like ``fees.session``, ``clinicians[0].name``, ``services.approaches[1]``;
+    a value in a mapping has the line of its key (where a person looks for it).
+    """
+    found: list[tuple[str, int, str]] = []
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            name = f"{path}.{key.value}" if path else str(key.value)
+            if isinstance(value, yaml.ScalarNode):
+                found.append((name, key.start_mark.line + 1, str(value.value)))
+            else:
+                found += scalar_lines(value, name)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            name = f"{path}[{index}]"
+            if isinstance(item, yaml.ScalarNode):
+                found.append((name, item.start_mark.line + 1, str(item.value)))
+            else:
+                found += scalar_lines(item, name)
+    elif isinstance(node, yaml.ScalarNode):
+        found.append((path, node.start_mark.line + 1, str(node.value)))
+    return found

@@ -1,10 +1,12 @@
 """Which pages are ready to publish, and what the build does with the others.
 
 A page is not ready to publish when it is a draft (``status: draft``), when it still
-has a "Write here:" prompt from `make new-page`, or when its text changed after a
+has a "Write here:" prompt from `make new-page`, when its text changed after a
 clinician signed it off (its ``review_fingerprint`` is not the fingerprint of its
-text now; see ``front_matter.text_fingerprint``). Nothing here needs git history:
-Read the Docs clones shallowly.
+text now; see ``front_matter.text_fingerprint``), or when its sign-off is not the
+reviewer's own: no ``signed_by``, a reviewer whose name or credentials changed since,
+or an example review (``data.sign_offs``). Nothing here needs git history: Read the
+Docs clones shallowly.
 
 ``practice_build_for`` says who the build is for:
 
@@ -34,10 +36,11 @@ from sphinx.util import logging
 from sphinx.util.console import bold  # type: ignore[attr-defined]
 
 from .. import findings
-from ..data.front_matter import PROMPT, PageInfo, add_years
-from ..messages import Subtype, render
-from ..data.page_metadata import pages, today
-from ..languages.i18n import long_date
+from ..data.front_matter import PROMPT, PageInfo
+from ..messages import MESSAGES, Subtype, render
+from ..data.page_metadata import pages, sign_off_gap_of, today
+from ..data.sign_offs import EXAMPLE_REVIEW, OTHER_PERSON, review_lines
+from ..languages.i18n import _, long_date
 from ..data.practice_data import clinician_by_id
 
 logger = logging.getLogger(__name__)
@@ -59,30 +62,53 @@ class NotReady:
 
     line: int | None
     message: str   # for the build log and `make check`: what is wrong and what to do
-    banner: str    # for the banner at the top of the page in a preview
+    banner: str    # for the banner at the top of the page in a preview, in its language
+
+
+def banner(config: Config, key: str, **values: Any) -> str:
+    """A preview banner in the build's language (``practice.po`` has the Spanish)."""
+    return _(MESSAGES[key]).format(**values)
 
 
 def sign_off_steps(config: Config, docname: str, info: PageInfo) -> str:
     """How to sign a page off: the command, and the lines to paste without a terminal."""
     ids = list(clinician_by_id(config))
     reviewer = info.reviewed_by if info.reviewed_by in ids else "<clinician id>"
-    now = today(config)
-    lines = [f"reviewed_by: {reviewer}", f"last_reviewed: {now.isoformat()}",
-             f"next_review: {add_years(now, 1).isoformat()}",
-             f"review_fingerprint: {info.fingerprint}"]
+    lines = review_lines(reviewer, config.practice_signatures.get(reviewer), today(config),
+                         config.practice_is_example, info.fingerprint)
     return render("sign-off-steps", page=docname, reviewer=reviewer,
                   ids=", ".join(ids) or "(none in practice.yaml)",
                   draft=" and remove the line 'status: draft'" if info.is_draft else "",
                   lines="\n".join(f"    {line}" for line in lines))
 
 
+def sign_off_not_ready(config: Config, docname: str, info: PageInfo, gap: str) -> NotReady:
+    """The page's sign-off is not its reviewer's own (``data.sign_offs``)."""
+    person = clinician_by_id(config).get(info.reviewed_by, {})
+    name = person.get("name", info.reviewed_by)
+    signed = info.signed_by or ""
+    day = info.last_reviewed
+    values = dict(date=long_date(day), name=name, signed=signed, reviewer=info.reviewed_by,
+                  now=config.practice_signatures.get(info.reviewed_by, ""))
+    key = {OTHER_PERSON: "not-ready-other-person",
+           EXAMPLE_REVIEW: "not-ready-example-review"}.get(gap, "not-ready-unsigned")
+    # While the details are examples, a sign-off now would be an example review too.
+    steps = (render("sign-off-after-setup", page=docname) if config.practice_is_example
+             else sign_off_steps(config, docname, info))
+    return NotReady(info.line("signed_by") or info.line("reviewed_by"),
+                    render(key, steps=steps, **values),
+                    banner(config, f"{key}-banner", **{**values, "date": long_date(
+                        day, config.language)}))
+
+
 def not_ready(config: Config, docname: str, info: PageInfo) -> list[NotReady]:
     """Every reason ``docname`` is not ready to publish, the weightiest first."""
     found = []
+    gap = sign_off_gap_of(config, info)
     if info.is_draft:
         found.append(NotReady(info.line("status"), render(
             "not-ready-draft", steps=sign_off_steps(config, docname, info)),
-            render("not-ready-draft-banner")))
+            banner(config, "not-ready-draft-banner")))
     elif info.changed_since_review:
         person = clinician_by_id(config).get(info.reviewed_by, {})
         values = dict(date=long_date(info.last_reviewed), name=person.get("name", info.reviewed_by))
@@ -90,13 +116,16 @@ def not_ready(config: Config, docname: str, info: PageInfo) -> list[NotReady]:
         found.append(NotReady(info.line("review_fingerprint") or info.line("reviewed_by"),
                               render(message, steps=sign_off_steps(config, docname, info),
                                      **values),
-                              render("not-ready-changed-banner", **values)))
+                              banner(config, "not-ready-changed-banner", **{
+                                  **values, "date": long_date(info.last_reviewed, config.language)})))
+    elif info.has_review and gap:
+        found.append(sign_off_not_ready(config, docname, info, gap))
     if info.prompt_lines:
         count = len(info.prompt_lines)
         found.append(NotReady(info.prompt_lines[0], render(
             "not-ready-prompt", count=count, prompt=PROMPT, s="s" if count > 1 else "",
             lines=", ".join(map(str, info.prompt_lines))),
-            render("not-ready-prompt-banner", count=count, prompt=PROMPT,
+            banner(config, "not-ready-prompt-banner", count=count, prompt=PROMPT,
                    s="s" if count > 1 else "")))
     return found
 

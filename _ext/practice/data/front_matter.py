@@ -37,7 +37,11 @@ KINDS = ("specialty", "approach", "general")
 CLINICAL_KINDS = ("specialty", "approach")
 AUDIENCES = ("clients", "families", "professionals")
 REVIEW_FIELDS = ("reviewed_by", "last_reviewed", "next_review")
-FIELDS = ("kind", "description", "audience", "status", *REVIEW_FIELDS, "review_fingerprint",
+# What make sign-off writes besides the review dates: who signed (their name and
+# credentials then), the fingerprint of the text they read, and whether the practice's
+# details were examples at the time (an example review; see sign_offs.py).
+SIGNATURE_FIELDS = ("signed_by", "review_fingerprint", "example_review")
+FIELDS = ("kind", "description", "audience", "status", *REVIEW_FIELDS, *SIGNATURE_FIELDS,
           "related")
 STATUSES = ("draft",)
 CLINICAL_REQUIRED = ("kind", "description", "audience", *REVIEW_FIELDS, "related")
@@ -88,6 +92,8 @@ class PageInfo:
     last_reviewed: dt.date | None = None
     next_review: dt.date | None = None
     review_fingerprint: str | None = None
+    signed_by: str | None = None
+    example_review: bool = False
     related: tuple[str, ...] = ()
     lines: dict[str, int] = field(default_factory=dict)
     # Filled in by the build from the page's source:
@@ -307,7 +313,7 @@ def validate(fm: FrontMatter, clinician_ids: list[str], today: dt.date,
                         example=FIELD_HELP["audience"][1])))
             info.audience = tuple(dict.fromkeys(good))
 
-    present = [name for name in (*REVIEW_FIELDS, "review_fingerprint") if name in data]
+    present = [name for name in (*REVIEW_FIELDS, *SIGNATURE_FIELDS) if name in data]
     partial = present and any(name not in data for name in REVIEW_FIELDS)
     if (info.kind == "general" or info.is_draft) and partial:
         missing = [name for name in REVIEW_FIELDS if name not in data]
@@ -355,6 +361,18 @@ def validate(fm: FrontMatter, clinician_ids: list[str], today: dt.date,
             info.review_fingerprint = value.strip()
         else:
             problems.append(_invalid("review_fingerprint", value, at("review_fingerprint")))
+
+    if "signed_by" in data:
+        value = data["signed_by"]
+        if isinstance(value, str) and value.strip():
+            info.signed_by = " ".join(value.split())
+        else:
+            problems.append(_invalid("signed_by", value, at("signed_by")))
+    if "example_review" in data:
+        if isinstance(data["example_review"], bool):
+            info.example_review = data["example_review"]
+        else:
+            problems.append(_invalid("example_review", data["example_review"], at("example_review")))
 
     if "related" in data:
         related = data["related"]

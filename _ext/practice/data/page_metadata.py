@@ -28,6 +28,7 @@ from ..messages import Subtype, render
 from ..page_state import store
 from ..suggestions import did_you_mean
 from .practice_data import clinician_by_id
+from .sign_offs import SignOff, sign_off_gap
 from ..checks.prose import text_blocks
 from ..languages.i18n import is_translation
 
@@ -73,10 +74,17 @@ def check_english_wording(app: Sphinx, doctree: nodes.document, subtype: Subtype
         findings.add(env, env.docname, subtype, line, message)
 
 
+def sign_off_gap_of(config: Config, info: PageInfo) -> str | None:
+    """Why the page's sign-off does not count (``sign_offs.sign_off_gap``), or ``None``."""
+    return sign_off_gap(SignOff(info.reviewed_by, info.signed_by, info.example_review),
+                        config.practice_signatures, config.practice_is_example,
+                        public=config.practice_build_for == "production")
+
+
 def reviewer(config: Config, info: PageInfo) -> dict | None:
     """The clinician who reviewed the page, from practice.yaml; ``None`` if the page
-    claims no review (none recorded, or a draft)."""
-    if not info.claims_review:
+    claims no review (none recorded, a draft, or a sign-off that is not that person's)."""
+    if not info.claims_review or sign_off_gap_of(config, info):
         return None
     return clinician_by_id(config).get(info.reviewed_by)
 

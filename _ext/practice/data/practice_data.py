@@ -9,6 +9,7 @@ with the file and line, and makes the data available to pages (through the
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from ..findings import warn
 from ..messages import Subtype, render
 from ..suggestions import did_you_mean
 from ..yaml_source import load_with_nodes
+from .example_details import ExampleDetail, example_details, example_flag_line, is_example
 
 logger = logging.getLogger(__name__)
 
@@ -44,10 +46,60 @@ TOP_LEVEL_FIELDS = ("example", *REQUIRED_TEXT_FIELDS, *OPTIONAL_GROUPS, "clinici
                     "es")  # es: the Spanish values (translated_data.py checks them)
 CLINICIAN_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 PHONE_LINK = re.compile(r"^\+1\d{10}$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 
 
-def load_practice_data(path: Path) -> tuple[dict[str, Any], list[tuple[int, str]]]:
-    """Read ``path``; return the data and a list of (line, problem) pairs.
+def phone_digits(phone: str) -> str | None:
+    """The ten digits of a US phone number as people write it, or ``None``."""
+    digits = re.sub(r"\D", "", phone)
+    if len(digits) == 11 and digits.startswith("1"):
+        digits = digits[1:]
+    return digits if len(digits) == 10 and digits[0] not in "01" else None
+
+
+def phone_link_for(phone: str) -> str | None:
+    """The "tap to call" form of ``phone`` (+1 and ten digits), or ``None`` if it is not one."""
+    digits = phone_digits(phone)
+    return f"+1{digits}" if digits else None
+
+
+def field_problem(name: str, value: Any, data: dict[str, Any] | None = None) -> str | None:
+    """What is wrong with one top-level detail, as the build says it (``make setup`` asks
+    again with the same words); ``None`` if it is fine."""
+    if name in REQUIRED_TEXT_FIELDS and (not isinstance(value, str) or not value.strip()):
+        return render("practice-field-missing", field=name, what=name.replace("_", " "))
+    if name == "phone" and phone_digits(value) is None:
+        return render("practice-phone", value=value)
+    if name == "phone_link":
+        if not PHONE_LINK.match(value):
+            return render("practice-phone-link", value=value)
+        phone = (data or {}).get("phone")
+        if isinstance(phone, str) and phone_link_for(phone) not in (None, value):
+            return render("practice-phone-mismatch", value=value, phone=phone,
+                          expected=phone_link_for(phone))
+    if name == "email" and not EMAIL.match(value.strip()):
+        return render("practice-email", value=value)
+    if name == "booking_url" and not value.startswith("https://"):
+        return render("practice-booking-url", value=value)
+    return None
+
+
+@dataclass
+class PracticeFile:
+    """practice.yaml as read: its values, its problems, and its example details."""
+
+    data: dict[str, Any]
+    problems: list[tuple[int, str]]
+    root: yaml.Node | None = None
+    examples: list[ExampleDetail] = field(default_factory=list)
+
+    @property
+    def is_example(self) -> bool:
+        return is_example(self.data, self.examples)
+
+
+def load_practice_file(path: Path) -> PracticeFile:
+    """Read ``path``: its values, (line, problem) pairs and example details.
 
     A file that is not valid YAML raises ``ConfigError``: nothing else can be
     checked until it parses.
@@ -64,7 +116,13 @@ def load_practice_data(path: Path) -> tuple[dict[str, Any], list[tuple[int, str]
                                  problem=getattr(exc, "problem", exc))) from exc
     if not isinstance(data, dict):
         raise ConfigError(render("practice-not-mapping", path=path))
-    return data, _problems(data, _key_lines(root))
+    return PracticeFile(data, _problems(data, _key_lines(root)), root, example_details(root))
+
+
+def load_practice_data(path: Path) -> tuple[dict[str, Any], list[tuple[int, str]]]:
+    """Read ``path``; return the data and a list of (line, problem) pairs."""
+    loaded = load_practice_file(path)
+    return loaded.data, loaded.problems
 
 
 def _key_lines(root: yaml.Node | None) -> dict[str, int]:
@@ -122,14 +180,10 @@ def _group_problems(data: dict[str, Any], lines: dict[str, int]) -> list[tuple[i
 
 def _problems(data: dict[str, Any], lines: dict[str, int]) -> list[tuple[int, str]]:
     problems: list[tuple[int, str]] = _group_problems(data, lines)
-    for field in REQUIRED_TEXT_FIELDS:
-        value = data.get(field)
-        if not isinstance(value, str) or not value.strip():
-            problems.append((lines.get(field, 1), render(
-                "practice-field-missing", field=field, what=field.replace("_", " "))))
-    if isinstance(data.get("phone_link"), str) and not PHONE_LINK.match(data["phone_link"]):
-        problems.append((lines.get("phone_link", 1),
-                         render("practice-phone-link", value=data["phone_link"])))
+    for name in REQUIRED_TEXT_FIELDS:
+        problem = field_problem(name, data.get(name), data)
+        if problem:
+            problems.append((lines.get(name, 1), problem))
     if not isinstance(data.get("example"), bool):
         problems.append((lines.get("example", 1), render("practice-example-flag")))
     clinicians = data.get("clinicians")
@@ -142,10 +196,10 @@ def _problems(data: dict[str, Any], lines: dict[str, int]) -> list[tuple[int, st
         if not isinstance(clinician, dict):
             problems.append((line, render("practice-clinician-not-mapping")))
             continue
-        for field in REQUIRED_CLINICIAN_FIELDS:
-            if not str(clinician.get(field) or "").strip():
+        for name in REQUIRED_CLINICIAN_FIELDS:
+            if not str(clinician.get(name) or "").strip():
                 problems.append((line, render("practice-clinician-field", number=index + 1,
-                                              field=field)))
+                                              field=name)))
         cid = str(clinician.get("id") or "")
         if cid and not CLINICIAN_ID.match(cid):
             problems.append((line, render("practice-clinician-id", value=cid)))
@@ -159,18 +213,42 @@ def clinician_by_id(config: Config) -> dict[str, dict[str, Any]]:
     return {str(c["id"]): c for c in config.practice.get("clinicians", []) if isinstance(c, dict)}
 
 
+def signature(person: dict[str, Any]) -> str:
+    """Who a clinician is, as a sign-off records them: "Name, credentials"."""
+    return f"{person.get('name', '')}, {person.get('credentials', '')}"
+
+
 def on_config_inited(app: Sphinx, config: Config) -> None:
     path = Path(app.confdir, config.practice_data_file)
-    data, problems = load_practice_data(path)
-    for line, problem in problems:
+    loaded = load_practice_file(path)
+    data = loaded.data
+    for line, problem in loaded.problems:
         warn(Subtype.data, problem, f"{path}:{line}")
+    if config.practice_build_for == "production":
+        # The public site never shows an example value (example_details.py).
+        if data.get("example") is not False:
+            warn(Subtype.example_details, render("example-flag-on"),
+                 f"{path}:{example_flag_line(loaded.root)}")
+        for detail in loaded.examples:
+            warn(Subtype.example_details, render("example-detail", key=detail.key,
+                                                 value=detail.value, reason=detail.reason),
+                 f"{path}:{detail.line}")
     config.practice = data
+    # Before the Spanish values replace the English ones: sign-offs record the English.
+    config.practice_signatures = {cid: signature(person)
+                                  for cid, person in clinician_by_id(config).items()}
+    config.practice_is_example = loaded.is_example
     config.project = data.get("name", config.project)
     config.html_title = data.get("name", config.html_title)
-    config.html_context = {**config.html_context, "practice": data}
+    config.html_context = {**config.html_context, "practice": data,
+                           "practice_is_example": loaded.is_example}
 
 
 def setup(app: Sphinx) -> None:
     app.add_config_value("practice_data_file", "practice.yaml", "env", types=[str])
     app.add_config_value("practice", {}, "env", types=[dict])
+    # Set from practice.yaml: each clinician's "Name, credentials" (English), and
+    # whether any detail is still an example.
+    app.add_config_value("practice_signatures", {}, "env", types=[dict])
+    app.add_config_value("practice_is_example", True, "env", types=[bool])
     app.connect("config-inited", on_config_inited)

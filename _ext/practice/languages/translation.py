@@ -5,8 +5,14 @@ its translation and when, and its Spanish description::
 
     specialties/addiction:
       reviewed_by: clinician-b
+      signed_by: "Example Clinician B, LPC (example)"
       last_reviewed: 2026-12-01
+      example_review: true
       description: "Ayuda para la adicción, a su ritmo y sin juicios."
+
+``make sign-off-translation`` writes the review lines (``tools/sign_off.py``); like a
+page's sign-off, a translation's counts only while it is its reviewer's own
+(``data.sign_offs``): a production build fails on one that is not, naming the line.
 
 Every build reads and checks it (a mistake names the file and the line): the English
 build to link each translated page to its Spanish version (``language_links``), the
@@ -64,6 +70,7 @@ logger = logging.getLogger(__name__)
 
 TRANSLATIONS_FILE = "translations.yaml"
 FIELDS = ("reviewed_by", "last_reviewed", "description")
+SIGNATURE_FIELDS = ("signed_by", "example_review")  # written by make sign-off-translation
 EXAMPLES = {"reviewed_by": "  reviewed_by: clinician-b", "last_reviewed": "  last_reviewed: 2026-12-01",
             "description": '  description: "Ayuda para la adicción, a su ritmo y sin juicios."'}
 MAX_DESCRIPTION = 160
@@ -83,6 +90,12 @@ class Translation:
     last_reviewed: dt.date | None
     description: str | None
     line: int
+    signed_by: str | None = None
+    example_review: bool = False
+    lines: dict[str, int] | None = None  # the line of each of its fields
+
+    def line_of(self, name: str) -> int:
+        return (self.lines or {}).get(name, self.line)
 
 
 @dataclass(frozen=True)
@@ -148,9 +161,10 @@ def load_translations(path: Path, pages: set[str], clinicians: list[str], today:
         lines = ({str(k.value): k.start_mark.line + 1 for k, _v in value.value}
                  if isinstance(value, yaml.MappingNode) else {})
         for field in entry:
-            if field not in FIELDS:
+            if field not in (*FIELDS, *SIGNATURE_FIELDS):
                 problems.append((lines.get(str(field), line), render(
-                    "translation-field-unknown", field=field, hint=did_you_mean(str(field), FIELDS))))
+                    "translation-field-unknown", field=field,
+                    hint=did_you_mean(str(field), (*FIELDS, *SIGNATURE_FIELDS)))))
         for field in FIELDS:
             if entry.get(field) in (None, ""):
                 problems.append((line, render("translation-field-missing", page=page,
@@ -180,7 +194,15 @@ def load_translations(path: Path, pages: set[str], clinicians: list[str], today:
                 problems.append((lines.get("description", line), render(
                     "translation-description", page=page, problem=problem)))
             description = text
-        found[page] = Translation(page, reviewer or None, day or None, description or None, line)
+        signed_by = entry.get("signed_by")
+        example_review = entry.get("example_review", False)
+        if not isinstance(example_review, bool):
+            problems.append((lines.get("example_review", line), render(
+                "translation-example-review", page=page, value=example_review)))
+            example_review = False
+        found[page] = Translation(page, reviewer or None, day or None, description or None, line,
+                                  " ".join(str(signed_by).split()) if signed_by else None,
+                                  example_review, lines)
     if found and "index" not in found:
         problems.append((1, render("translation-no-home")))
     return found, problems
@@ -192,12 +214,16 @@ def translations(app: Sphinx, language: str) -> dict[str, Translation]:
     return loaded.get(language, {})
 
 
-def site_languages(app: Sphinx) -> list[str]:
+def site_languages_in(srcdir: str | os.PathLike) -> list[str]:
     """The languages the site is translated into: each folder of locales/ with a translations.yaml."""
-    root = Path(app.srcdir, "locales")
+    root = Path(srcdir, "locales")
     if not root.is_dir():
         return []
     return sorted(path.parent.name for path in root.glob(f"*/{TRANSLATIONS_FILE}"))
+
+
+def site_languages(app: Sphinx) -> list[str]:
+    return site_languages_in(app.srcdir)
 
 
 def english_only(env: BuildEnvironment) -> set[str]:
@@ -487,6 +513,38 @@ def stale_messages(app: Sphinx) -> dict[str, list[tuple[int | None, str]]]:
     return result
 
 
+def translation_gap(config: Config, entry: Translation) -> str | None:
+    """Why the translation's sign-off does not count (``data.sign_offs``), or ``None``."""
+    from ..data.sign_offs import SignOff, sign_off_gap
+
+    return sign_off_gap(SignOff(entry.reviewed_by, entry.signed_by, entry.example_review),
+                        config.practice_signatures, config.practice_is_example,
+                        public=config.practice_build_for == "production")
+
+
+def translation_sign_off_messages(app: Sphinx) -> list[tuple[str, int, str]]:
+    """(file, line, message) for each translation whose sign-off is not its reviewer's own."""
+    from ..data.practice_data import clinician_by_id
+    from ..data.sign_offs import EXAMPLE_REVIEW, OTHER_PERSON
+
+    config = app.config
+    path = translations_path(app.srcdir, config.language)
+    found = []
+    for docname, entry in sorted(translations(app, config.language).items()):
+        gap = translation_gap(config, entry)
+        if not gap or not entry.reviewed_by:
+            continue
+        person = clinician_by_id(config).get(entry.reviewed_by, {})
+        key = {OTHER_PERSON: "translation-other-person",
+               EXAMPLE_REVIEW: "translation-example-sign-off"}.get(gap, "translation-unsigned")
+        found.append((str(path), entry.line_of("signed_by" if entry.signed_by else "reviewed_by"),
+                      render(key, page=docname, signed=entry.signed_by or "",
+                             reviewer=entry.reviewed_by, name=person.get("name", entry.reviewed_by),
+                             now=config.practice_signatures.get(entry.reviewed_by, ""),
+                             language=config.language)))
+    return found
+
+
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
     if not is_translation(app.config):
         return
@@ -494,6 +552,8 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
         for docname, messages in stale_messages(app).items():
             for line, message in messages:
                 findings.warn(Subtype.translation, message, (docname, line))
+        for path, line, message in translation_sign_off_messages(app):
+            findings.warn(Subtype.not_ready, message, f"{path}:{line}")
         return
     for docname, stale in sorted(_store(env).items()):
         if docname in env.found_docs:
@@ -505,26 +565,18 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
 # -- The page: banner and the translation's review ----------------------------------------
 
 def spanish_banners(app: Sphinx, pagename: str) -> list[str]:
-    """What keeps a translated page from being published, in the page's language."""
+    """What keeps a translated page from being published, in the page's language: the
+    English page's reasons (``publishing.not_ready``, whose banners are in the build's
+    language), then the translation's own."""
     from ..messages import MESSAGES
     from ..data.page_metadata import pages
-    from ..data.practice_data import clinician_by_id
-    from ..data.front_matter import PROMPT
+    from ..checks.publishing import not_ready
 
     info = pages(app.env).get(pagename)
-    banners = []
-    if info is not None:
-        if info.is_draft:
-            banners.append(_(MESSAGES["not-ready-draft-banner"]))
-        elif info.changed_since_review:
-            person = clinician_by_id(app.config).get(info.reviewed_by, {})
-            banners.append(_(MESSAGES["not-ready-changed-banner"]).format(
-                date=long_date(info.last_reviewed, app.config.language),
-                name=person.get("name", info.reviewed_by)))
-        if info.prompt_lines:
-            count = len(info.prompt_lines)
-            banners.append(_(MESSAGES["not-ready-prompt-banner"]).format(
-                count=count, prompt=PROMPT, s="s" if count > 1 else ""))
+    banners = [reason.banner for reason in not_ready(app.config, pagename, info)] if info else []
+    entry = translations(app, app.config.language).get(pagename)
+    if entry is not None and translation_gap(app.config, entry):
+        banners.append(_(MESSAGES["translation-not-signed-banner"]))
     stale = _store(app.env).get(pagename)
     if stale:
         banners.append(_(MESSAGES["translation-stale-banner"]).format(count=len(stale)))
@@ -554,6 +606,8 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
     from ..data.practice_data import clinician_by_id
 
     person = clinician_by_id(app.config).get(entry.reviewed_by)
+    if translation_gap(app.config, entry):
+        return  # not its reviewer's own sign-off: claim no review
     box = next(iter(doctree.findall(
         lambda n: isinstance(n, nodes.container) and "review-footer" in n["classes"])), None)
     if person is None or box is None:
