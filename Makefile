@@ -15,7 +15,8 @@ SPANISH    := -D language=es -d $(BUILDDIR)/doctrees-es
 # make livehtml LANGUAGE=es previews the Spanish site.
 LANGUAGE   ?= en
 
-.PHONY: html production livehtml test clean new-page sign-off check review-report bench translations
+.PHONY: html production livehtml test clean new-page sign-off sign-off-translation check review-report \
+	bench translations setup launch-check
 
 $(INSTALLED): requirements.txt requirements-test.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -58,6 +59,24 @@ new-page: $(INSTALLED)
 ##   lines into its front matter): make sign-off PAGE=specialties/addiction REVIEWER=clinician-a
 sign-off: $(INSTALLED)
 	@$(BIN)/python tools/sign_off.py $(if $(PAGE),--page "$(PAGE)") $(if $(REVIEWER),--reviewer "$(REVIEWER)")
+
+## sign-off-translation: record that a clinician has read a page's translation (writes its
+##   review lines into locales/$(LANGUAGE)/translations.yaml):
+##   make sign-off-translation PAGE=specialties/addiction REVIEWER=clinician-b
+sign-off-translation: $(INSTALLED)
+	@$(BIN)/python tools/sign_off.py --language $(if $(filter-out en,$(LANGUAGE)),$(LANGUAGE),es) \
+		$(if $(PAGE),--page "$(PAGE)") $(if $(REVIEWER),--reviewer "$(REVIEWER)")
+
+## setup: make the site the practice's own: asks for its details (name, phone, fees,
+##   clinicians, ...) and writes practice.yaml (make setup ANSWERS=file.yaml: from a file)
+setup: $(INSTALLED)
+	@$(BIN)/python tools/setup.py $(if $(ANSWERS),--answers "$(ANSWERS)")
+
+## launch-check: everything left between this repository and a real public site
+##   (example details, pages and translations without a real sign-off, GitHub files),
+##   then the settings to check by hand; exits non-zero while anything is left
+launch-check: $(INSTALLED)
+	@$(BIN)/python tools/launch_check.py
 
 ## check: every content check (front matter, links, language, reading level, review
 ##   dates, old addresses), English and Spanish, in seconds; prints a short summary and

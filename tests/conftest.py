@@ -4,6 +4,8 @@
   into a temporary folder, as `make html` builds it: English, and the Spanish site
   in its ``es/`` folder; tests read its HTML (``SPANISH`` is that folder's name).
 - ``page``: a function giving a built page parsed with BeautifulSoup.
+- ``site_copy``: a copy of the site's files to change; ``launched_copy``: such a copy
+  made a real practice's site (tests/launch.py).
 - Sphinx's own testing fixtures (``make_app``, ``app``, ``warning``) for the small
   test projects under ``tests/roots/test-*``.
 """
@@ -94,6 +96,15 @@ def site_copy(tmp_path) -> Path:
     dest = tmp_path / "site"
     shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(*NOT_SITE))
     return dest
+
+
+@pytest.fixture
+def launched_copy(site_copy) -> Path:
+    """A copy of the site made the practice's own (tests/launch.py): its details from
+    make setup, every page and translation signed off by the new clinicians."""
+    from launch import launch
+
+    return launch(site_copy)
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -94,14 +94,15 @@ def test_a_new_page_is_a_draft_in_previews_and_refused_in_production(site_copy):
     assert "[practice.not-ready]" in production.stderr
 
 
-def test_a_change_after_sign_off_stops_production_until_signed_off_again(site_copy):
+def test_a_change_after_sign_off_stops_production_until_signed_off_again(launched_copy):
+    site_copy = launched_copy
     page = site_copy / "specialties" / "trauma.md"
     page.write_text(page.read_text(encoding="utf-8")
                     + "\nWe added this sentence after the review.\n", encoding="utf-8")
     production = read_the_docs_build(site_copy, "tag")
     assert production.returncode != 0
     match = re.search(r"specialties/trauma\.md:(\d+): WARNING: this page changed after its "
-                      r"review on (\d+ \w+ \d{4}) by Example Clinician A\. Any change, even a "
+                      r"review on (\d+ \w+ \d{4}) by Dana Rivera\. Any change, even a "
                       r"typo fix, is read by a clinician", production.stderr)
     assert match, production.stderr
     assert page.read_text().splitlines()[int(match[1]) - 1].startswith("review_fingerprint:")
@@ -109,34 +110,35 @@ def test_a_change_after_sign_off_stops_production_until_signed_off_again(site_co
     signed = sign_off(site_copy, "specialties/trauma", "clinician-b")
     assert signed.returncode == 0, signed.stderr
     today = dt.date.today()
-    assert f"reviewed by Example Clinician B on {long_date(today)}" in signed.stdout
+    assert f"reviewed by Sam Lee, LPC on {long_date(today)}" in signed.stdout
     production = read_the_docs_build(site_copy, "tag")
     assert production.returncode == 0, production.stderr
 
     soup = BeautifulSoup((site_copy / "_build" / "rtd" / "html" / "specialties" / "trauma.html")
                          .read_text(encoding="utf-8"), "html.parser")
     footer = soup.select_one(".review-footer").get_text(" ", strip=True)
-    assert "Example Clinician B" in footer and f"Page last reviewed: {long_date(today)}" in footer
+    assert "Sam Lee" in footer and f"Page last reviewed: {long_date(today)}" in footer
     assert json_ld(soup)["lastReviewed"] == today.isoformat()
-    assert json_ld(soup)["reviewedBy"]["name"] == "Example Clinician B"
+    assert json_ld(soup)["reviewedBy"]["name"] == "Sam Lee"
 
 
-def test_without_a_terminal_the_lines_the_error_prints_sign_the_page_off(site_copy):
+def test_without_a_terminal_the_lines_the_error_prints_sign_the_page_off(launched_copy):
+    site_copy = launched_copy
     page = site_copy / "get-help.md"
     text = page.read_text(encoding="utf-8").replace("right now", "right away", 1)
     assert text != page.read_text(encoding="utf-8")
     page.write_text(text, encoding="utf-8")
     production = read_the_docs_build(site_copy, "branch", "-b", "dummy")
     assert production.returncode != 0
-    pasted = re.findall(r"^    ((?:reviewed_by|last_reviewed|next_review|review_fingerprint): .+)$",
-                        production.stderr, re.M)
+    pasted = re.findall(r"^    ((?:reviewed_by|signed_by|last_reviewed|next_review|review_fingerprint"
+                        r"|example_review): .+)$", production.stderr, re.M)
     assert [line.split(":")[0] for line in pasted] == [
-        "reviewed_by", "last_reviewed", "next_review", "review_fingerprint"], production.stderr
+        "reviewed_by", "signed_by", "last_reviewed", "next_review", "review_fingerprint"], production.stderr
     # What a clinician does on GitHub: replace the review lines with the printed ones.
     head, body = text.split("\n---\n", 1)
     head = "\n".join(line for line in head.splitlines()
-                     if not line.startswith(("reviewed_by:", "last_reviewed:", "next_review:",
-                                             "review_fingerprint:")))
+                     if not line.startswith(("reviewed_by:", "signed_by:", "last_reviewed:",
+                                             "next_review:", "review_fingerprint:")))
     page.write_text(head + "\n" + "\n".join(pasted) + "\n---\n" + body, encoding="utf-8")
     production = read_the_docs_build(site_copy, "branch", "-b", "dummy")
     assert production.returncode == 0, production.stderr
@@ -161,9 +163,12 @@ def test_sign_off_writes_the_review_lines_and_nothing_else(site_copy):
     after = page.read_text()
     today = dt.date.today()
     added = [line for line in after.splitlines() if line not in before.splitlines()]
-    assert added == ["reviewed_by: clinician-a", f"last_reviewed: {today.isoformat()}",
+    assert added == ["reviewed_by: clinician-a", 'signed_by: "Example Clinician A, LCSW (example)"',
+                     f"last_reviewed: {today.isoformat()}",
                      f"next_review: {today.replace(year=today.year + 1).isoformat()}",
-                     f"review_fingerprint: {text_fingerprint(before)}"]
+                     f"review_fingerprint: {text_fingerprint(before)}",
+                     "example_review: true"]  # practice.yaml holds example details
+    assert "recorded as an example review" in signed.stdout
     removed = [line for line in before.splitlines() if line not in after.splitlines()]
     assert removed == ["status: draft"]
     assert text_fingerprint(after) == text_fingerprint(before)
@@ -207,4 +212,4 @@ def test_review_report_flags_drafts_and_pages_changed_since_sign_off(site_copy, 
     rows = {line.split()[0]: line for line in capsys.readouterr().out.splitlines() if line}
     assert "DRAFT: not signed off yet" in rows["specialties/gambling"]
     assert "CHANGED since sign-off" in rows["specialties/trauma"]
-    assert rows["specialties/addiction"].endswith("ok")
+    assert rows["specialties/addiction"].endswith("EXAMPLE REVIEW: a real clinician signs it off")
