@@ -257,8 +257,8 @@ def test_each_language_has_its_own_search_index(tmp_path):
 def test_a_changed_english_sentence_fails_spanish_production_and_shows_in_a_preview(site_copy):
     page = site_copy / "specialties" / "addiction.md"
     text = page.read_text(encoding="utf-8")
-    changed = text.replace("You have tried to stop. Maybe many times.",
-                           "You have tried to stop, more than once.", 1)
+    changed = text.replace("Maybe you have tried to stop. Maybe many times.",
+                           "Maybe you have tried to stop, more than once.", 1)
     assert changed != text
     page.write_text(changed, encoding="utf-8")
     # A clinician signs the English change off: the English site may publish it.
@@ -271,7 +271,7 @@ def test_a_changed_english_sentence_fails_spanish_production_and_shows_in_a_prev
     assert production.returncode != 0
     assert re.search(r"specialties/addiction\.md:\d+: WARNING: this paragraph of "
                      r"specialties/addiction\.md is not translated into Spanish, or its "
-                     r"translation is out of date .*\"You have tried to stop, more than once\. "
+                     r"translation is out of date .*\"Maybe you have tried to stop, more than once\. "
                      r".*locales/es/LC_MESSAGES/specialties/addiction\.po.*\[practice\.translation\]",
                      production.stderr), production.stderr
 
