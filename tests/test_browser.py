@@ -325,6 +325,39 @@ def test_crisis_line_title_and_first_lines_show_on_a_phone_without_scrolling(tab
     assert not problems, "\n".join(problems)
 
 
+def practice_next_step() -> str:
+    """The selector of a paragraph with the practice's phone and booking links (practice.yaml)."""
+    import yaml
+
+    from conftest import ROOT
+
+    data = yaml.safe_load((ROOT / "practice.yaml").read_text(encoding="utf-8"))
+    return (f"article p:has(a[href='tel:{data['phone_link']}'])"
+            f":has(a[href='{data['booking_url']}'])")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_addiction_page_next_step_is_on_a_phones_first_screen(tab, scheme):
+    """A reader in pain may read one screen: the practice's own next step (call, book) is on
+    it, whole, below the crisis line, in both languages (issue 24)."""
+    t = tab(viewport=PHONE, color_scheme=scheme)
+    problems = []
+    for name in (SPECIALTY, f"es/{SPECIALTY}"):
+        t.open(name)
+        step = t.page.locator(practice_next_step()).first
+        if not step.count() or not step.is_visible():
+            problems.append(f"{name}: no visible line with the phone and the booking link")
+            continue
+        box = step.evaluate(BOX)
+        h2 = t.page.locator("article h2").first.evaluate(BOX)
+        if box["bottom"] > PHONE["height"]:
+            problems.append(f"{name}: the next step ends at {box['bottom']:.0f}px, below the "
+                            f"first screen ({PHONE['height']}px)")
+        if box["top"] > h2["top"]:
+            problems.append(f"{name}: the next step comes after the first section heading")
+    assert not problems, "\n".join(problems)
+
+
 def test_every_page_has_the_exit_button_with_a_plain_link(page, pages):
     for name in pages:
         soup = page(name)

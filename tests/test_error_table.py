@@ -201,6 +201,8 @@ CASES: dict[str, Bad] = {
     "practice-detail-unknown": Bad(replace=[("practice.yaml", "  languages: ", "  language: ")]),
     "practice-detail-not-text": Bad(replace=[("practice.yaml", "  languages: \"English (example).\"",
                                               "  languages: [English, Spanish]")]),
+    "practice-detail-not-flag": Bad(replace=[("practice.yaml", "  sees_minors: false",
+                                              "  sees_minors: \"no\"")]),
     # (the list's items stay, under a name of their own: the row is about 'approaches')
     "practice-detail-not-list": Bad(replace=[("practice.yaml", "  approaches:\n",
                                               "  approaches: Motivational interviewing\n  others:\n")]),

@@ -198,6 +198,8 @@ def test_setup_from_answers_keeps_comments_and_builds(site_copy, tmp_path):
      "'bookng_url' is not a detail setup asks for (did you mean 'booking_url'?)"),
     (("name: Riverside Counseling", "name: Riverside Counseling\nphone_link: '+15031550142'"),
      "'phone_link' is not asked: the \"tap to call\" form is worked out from 'phone'"),
+    (("  sees_minors: false", "  sees_minors: sometimes"),
+     "'services.sees_minors' is 'sometimes'; answer yes or no."),
     (("    name: Sam Lee", "    name: Sam Lee\n    pronouns: they"),
      "'pronouns' is not something setup records for a clinician"),
 ])

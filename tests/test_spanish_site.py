@@ -153,9 +153,13 @@ def test_review_footer_footer_and_dates_are_in_spanish(site):
     soup = soup_of(site / SPANISH / "specialties" / "addiction.html")
     footer = " ".join(soup.select_one(".review-footer").get_text(" ").split())
     assert "Revisado por Example Clinician A , LCSW (ejemplo)" in footer.replace("A,", "A ,")
-    assert "Última revisión de la página: 1 de diciembre de 2026" in footer
-    assert "Próxima revisión: 1 de diciembre de 2027" in footer
-    assert "Traducción revisada por Example Clinician B el 1 de diciembre de 2026" in footer
+    # The dates of the page's sign-off and of its translation's review, in Spanish.
+    front = yaml.safe_load((ROOT / "specialties" / "addiction.md").read_text().split("---")[1])
+    review = yaml.safe_load((ROOT / "locales" / SPANISH / "translations.yaml").read_text())
+    assert f"Última revisión de la página: {long_date(front['last_reviewed'], 'es')}" in footer
+    assert f"Próxima revisión: {long_date(front['next_review'], 'es')}" in footer
+    translated = long_date(review["specialties/addiction"]["last_reviewed"], "es")
+    assert f"Traducción revisada por Example Clinician B el {translated}" in footer
     assert soup.select_one(".related-topics h2").get_text(strip=True) == "Temas relacionados"
     practice = soup.select_one(".practice-footer").get_text(" ")
     assert "Teléfono" in practice and "De lunes a viernes" in practice
@@ -257,8 +261,8 @@ def test_each_language_has_its_own_search_index(tmp_path):
 def test_a_changed_english_sentence_fails_spanish_production_and_shows_in_a_preview(site_copy):
     page = site_copy / "specialties" / "addiction.md"
     text = page.read_text(encoding="utf-8")
-    changed = text.replace("You have tried to stop. Maybe many times.",
-                           "You have tried to stop, more than once.", 1)
+    changed = text.replace("Maybe you have tried to stop. Maybe many times.",
+                           "Maybe you have tried to stop, more than once.", 1)
     assert changed != text
     page.write_text(changed, encoding="utf-8")
     # A clinician signs the English change off: the English site may publish it.
@@ -271,7 +275,7 @@ def test_a_changed_english_sentence_fails_spanish_production_and_shows_in_a_prev
     assert production.returncode != 0
     assert re.search(r"specialties/addiction\.md:\d+: WARNING: this paragraph of "
                      r"specialties/addiction\.md is not translated into Spanish, or its "
-                     r"translation is out of date .*\"You have tried to stop, more than once\. "
+                     r"translation is out of date .*\"Maybe you have tried to stop, more than once\. "
                      r".*locales/es/LC_MESSAGES/specialties/addiction\.po.*\[practice\.translation\]",
                      production.stderr), production.stderr
 
@@ -310,9 +314,9 @@ def test_read_the_docs_spanish_project_builds_with_its_addresses(tmp_path, site_
 def test_a_spanish_labelled_word_fails_the_build_with_the_file_and_a_suggestion(site_copy):
     po = site_copy / "locales" / "es" / "LC_MESSAGES" / "specialties" / "addiction.po"
     text = po.read_text(encoding="utf-8")
-    assert '"Usted ha tratado de dejarlo.' in text
-    po.write_text(text.replace('"Usted ha tratado de dejarlo.',
-                               '"Usted no es un adicto. Usted ha tratado de dejarlo.', 1),
+    assert '"Quizás usted ha tratado de dejarlo.' in text
+    po.write_text(text.replace('"Quizás usted ha tratado de dejarlo.',
+                               '"Usted no es un adicto. Quizás ha tratado de dejarlo.', 1),
                   encoding="utf-8")
     result = build_site(site_copy / "_build" / "es", "-D", "language=es", "-b", "dummy",
                         source=site_copy)

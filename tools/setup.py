@@ -56,7 +56,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq  # noqa: E402
 from ruamel.yaml.scalarstring import ScalarString  # noqa: E402
 from sphinx.errors import ConfigError  # noqa: E402
 
-from practice.data.practice_data import (CLINICIAN_ID, OPTIONAL_GROUPS,  # noqa: E402
+from practice.data.practice_data import (CLINICIAN_ID, FLAG_FIELDS,  # noqa: E402
+                                         LIST_FIELDS, OPTIONAL_GROUPS,
                                          REQUIRED_CLINICIAN_FIELDS, field_problem,
                                          load_practice_file, phone_link_for)
 from practice.languages import translated_data  # noqa: E402
@@ -64,6 +65,7 @@ from practice.languages.translation import site_languages_in  # noqa: E402
 from practice.suggestions import did_you_mean  # noqa: E402
 
 KEEP_EMPTY = "-"
+YES_NO = {"yes": True, "y": True, "sí": True, "si": True, "no": False, "n": False}
 
 
 class Refusal(Exception):
@@ -76,6 +78,7 @@ class Question:
     ask: str        # the question, in plain words
     required: bool = True
     is_list: bool = False
+    is_flag: bool = False   # a yes-or-no detail (practice_data.FLAG_FIELDS)
 
 
 TOP = [
@@ -101,6 +104,7 @@ GROUPS = {
         "first_appointment": "How soon a new client can usually be seen",
         "insurance_plans": "Plans you take or do not take (Medicaid, Medicare, ...)",
         "ages": "Who you see: adults only, or teens and children too",
+        "sees_minors": "Do you see clients under 18? (yes or no)",
         "languages": "The languages sessions can be in",
         "welcome": "Who is welcome (one or two sentences)",
         "approaches": "Ways of working beside IFS, one per line",
@@ -124,8 +128,9 @@ def group_questions() -> list[Question]:
     questions = []
     for group, names in GROUPS.items():
         for name, ask in names.items():
-            questions.append(Question(f"{group}.{name}", ask, required=False,
-                                      is_list=f"{group}.{name}" == "services.approaches"))
+            key = f"{group}.{name}"
+            questions.append(Question(key, ask, required=False, is_list=key in LIST_FIELDS,
+                                      is_flag=key in FLAG_FIELDS))
     return questions
 
 
@@ -138,7 +143,7 @@ def spanish_questions() -> list[Question]:
         for name in names:
             key = f"{group}.{name}"
             questions.append(Question(f"es.{key}", f"In Spanish: {english[key]}", required=False,
-                                      is_list=key == "services.approaches"))
+                                      is_list=key in LIST_FIELDS))
     return questions
 
 
@@ -152,6 +157,8 @@ def check(key: str, value: Any, data: dict[str, Any]) -> str | None:
     if key == "privacy.notice_url" and value and not str(value).startswith("https://"):
         return (f"'{key}' is {value!r}; it must be a full web address starting with "
                 "https://, or left empty.")
+    if key in FLAG_FIELDS:
+        return None if value is None or isinstance(value, bool) else f"'{key}' is {value!r}; answer yes or no."
     if isinstance(value, list):
         if not all(isinstance(item, str) and item.strip() for item in value):
             return f"'{key}' must be a list of short texts."
@@ -277,7 +284,10 @@ class Asker:
 
     def ask(self, question: Question, current: Any, data: dict[str, Any]) -> Any:
         while True:
-            shown = "; ".join(current) if isinstance(current, list) else (current or "")
+            if question.is_flag:
+                shown = {True: "yes", False: "no"}.get(current, "")
+            else:
+                shown = "; ".join(current) if isinstance(current, list) else (current or "")
             hint = f" [{shown}]" if shown else ""
             if question.is_list:
                 hint += " (separate them with ';')"
@@ -289,6 +299,8 @@ class Asker:
                 value = current
             elif answer == KEEP_EMPTY and not question.required:
                 value = [] if question.is_list else ""
+            elif question.is_flag:
+                value = YES_NO.get(answer.lower(), answer)
             elif question.is_list:
                 value = [part.strip() for part in answer.split(";") if part.strip()]
             else:

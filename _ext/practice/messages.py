@@ -270,6 +270,10 @@ MESSAGES.update({
         "'{key}' must be a list of short texts, one per line, each starting with '- '."
     ),
     "practice-detail-not-text": "'{key}' must be text; put it in quotes, for example {name}: \"...\"",
+    "practice-detail-not-flag": (
+        "'{key}' is {value!r}; it must be true or false, without quotes, for example "
+        "'{name}: false'."
+    ),
     "practice-notice-url": (
         "'{key}' is {value!r}; it must be a full web address starting with https://, for "
         "example \"https://example.com/privacy-notice.pdf\"."

@@ -37,10 +37,13 @@ REQUIRED_CLINICIAN_FIELDS = ("id", "name", "credentials", "role", "about")
 OPTIONAL_GROUPS: dict[str, tuple[str, ...]] = {
     "fees": ("session", "sliding_scale", "insurance", "cancellation"),
     "services": ("where", "first_appointment", "insurance_plans", "ages", "languages",
-                 "welcome", "approaches"),
+                 "welcome", "approaches", "sees_minors"),
     "privacy": ("notice_url",),
 }
 LIST_FIELDS = ("services.approaches",)
+# Yes-or-no details (true or false, never text): ``{practice-if}`` shows its content
+# only when true. They have no Spanish value.
+FLAG_FIELDS = ("services.sees_minors",)
 URL_FIELDS = ("privacy.notice_url",)
 TOP_LEVEL_FIELDS = ("example", *REQUIRED_TEXT_FIELDS, *OPTIONAL_GROUPS, "clinicians",
                     "es")  # es: the Spanish values (translated_data.py checks them)
@@ -168,6 +171,10 @@ def _group_problems(data: dict[str, Any], lines: dict[str, int]) -> list[tuple[i
                                               known=", ".join(names))))
             elif value is None or value == "":
                 continue  # left empty on purpose: the pages show nothing for it
+            elif dotted in FLAG_FIELDS:
+                if not isinstance(value, bool):
+                    problems.append((line, render("practice-detail-not-flag", key=dotted,
+                                                  name=name, value=value)))
             elif dotted in LIST_FIELDS:
                 if not (isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)):
                     problems.append((line, render("practice-detail-not-list", key=dotted)))
