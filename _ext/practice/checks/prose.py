@@ -5,7 +5,8 @@ headings, the glossary's terms, card titles, code, the crisis-lines block, the
 generated review footer and related topics, and the list of citations under a
 "Sources" heading (an organisation's or a work's own title, in its own words, is not
 our writing). Any other text in a Sources section, such as a paragraph after the
-list, is checked like the rest of the page.
+list, is checked like the rest of the page, and so are words added to a citation
+entry after the work it cites (``citation_additions``, ``graded_paragraphs``).
 """
 
 from __future__ import annotations
@@ -104,6 +105,36 @@ def _parents(node: nodes.Node, stop: nodes.Element) -> Iterator[nodes.Element]:
     while parent is not None and parent is not stop:
         yield parent
         parent = parent.parent
+
+
+def _addition_line(text: str, line: int | None) -> int | None:
+    """The line of the first word of ``text`` (blanked where it cites), which starts at ``line``."""
+    return line + text[: len(text) - len(text.lstrip())].count("\n") if line else None
+
+
+def graded_paragraph_nodes(node: nodes.Element
+                           ) -> Iterator[tuple[nodes.paragraph, str, int | None]]:
+    """Every prose paragraph (node, text, line) under ``node``, in page order, wherever
+    it is, a Sources section included; of a citation entry, only the words after the
+    work it cites (see ``after_citation``), if any."""
+    for child in node.children:
+        if not isinstance(child, nodes.Element):
+            continue
+        if is_citation_list(child):
+            for paragraph in child.findall(nodes.paragraph):
+                text = after_citation(paragraph)
+                if text.strip(" .,;:"):
+                    yield paragraph, text.strip(), _addition_line(text, line_of(paragraph))
+        elif not excluded_here(child):
+            if isinstance(child, nodes.paragraph):
+                yield child, child.astext(), line_of(child)
+            else:
+                yield from graded_paragraph_nodes(child)
+
+
+def graded_paragraphs(doctree: nodes.document) -> list[tuple[str, int | None]]:
+    """Every paragraph that is graded on its own (text, line): see ``graded_paragraph_nodes``."""
+    return [(text, line) for _node, text, line in graded_paragraph_nodes(doctree)]
 
 
 def citation_additions(doctree: nodes.document) -> Iterator[tuple[str, int | None]]:
