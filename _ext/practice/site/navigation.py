@@ -62,6 +62,11 @@ def _nav_map(env: BuildEnvironment) -> dict[str, Toctrees]:
     return store(env, "navigation")
 
 
+def page_menu(env: BuildEnvironment, docname: str) -> Toctrees | None:
+    """The menu entries ``docname`` adds (its toctrees: captions and entries), if any."""
+    return _nav_map(env).get(docname)
+
+
 def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     """Remember this document's toctrees: caption and (title, target) entries."""
     toctrees: Toctrees = [
