@@ -29,6 +29,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
+from ..build_state import build_state
 from .navigation import page_menu
 
 logger = logging.getLogger(__name__)
@@ -48,9 +49,10 @@ def _shape(env: BuildEnvironment, docname: str) -> tuple[Any, ...]:
 def on_env_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str],
                         changed: set[str], removed: set[str]) -> list[str]:
     """Remember, before the changed pages are read, what other pages show of them."""
-    app.practice_pages_added_or_removed = bool(added or removed)
-    app.practice_pages_removed = set(removed)
-    app.practice_shapes_before = {name: _shape(env, name) for name in changed}
+    state = build_state(app)
+    state.pages_added_or_removed = bool(added or removed)
+    state.pages_removed = set(removed)
+    state.shapes_before = {name: _shape(env, name) for name in changed}
     return []
 
 
@@ -64,10 +66,10 @@ def _delete_removed_pages(app: Sphinx, env: BuildEnvironment, removed: set[str])
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Write every page again if what pages show of each other has changed."""
-    before = getattr(app, "practice_shapes_before", {})
-    app.practice_shapes_before = {}
-    _delete_removed_pages(app, env, getattr(app, "practice_pages_removed", set()))
-    if getattr(app, "practice_pages_added_or_removed", False):
+    state = build_state(app)
+    before, state.shapes_before = state.shapes_before, {}
+    _delete_removed_pages(app, env, state.pages_removed)
+    if state.pages_added_or_removed:
         logger.info("pages were added or removed: writing every page again")
         return sorted(env.found_docs)
     if any(_shape(env, name) != shape for name, shape in before.items()):
