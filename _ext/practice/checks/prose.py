@@ -112,11 +112,21 @@ def _addition_line(text: str, line: int | None) -> int | None:
     return line + text[: len(text) - len(text.lstrip())].count("\n") if line else None
 
 
+# The list of practical facts from practice.yaml (``practice_markup``'s ``practice-facts``).
+FACTS_CLASS = "practice-facts"
+
+
+def _as_sentence(text: str) -> str:
+    text = " ".join(text.split())
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
+
+
 def graded_paragraph_nodes(node: nodes.Element
                            ) -> Iterator[tuple[nodes.paragraph, str, int | None]]:
     """Every prose paragraph (node, text, line) under ``node``, in page order, wherever
     it is, a Sources section included; of a citation entry, only the words after the
-    work it cites (see ``after_citation``), if any."""
+    work it cites (see ``after_citation``), if any; the facts of a ``practice-facts``
+    list together, as one paragraph (node: its first)."""
     for child in node.children:
         if not isinstance(child, nodes.Element):
             continue
@@ -125,6 +135,13 @@ def graded_paragraph_nodes(node: nodes.Element
                 text = after_citation(paragraph)
                 if text.strip(" .,;:"):
                     yield paragraph, text.strip(), _addition_line(text, line_of(paragraph))
+        elif FACTS_CLASS in child.get("classes", ()) and not excluded_here(child):
+            # practice.yaml's facts, one short "Label: value" line each: graded as one block,
+            # so a fact added or removed there does not change how the page's prose is grouped
+            items = [para for para in child.findall(nodes.paragraph)]
+            if items:
+                text = " ".join(_as_sentence(para.astext()) for para in items)
+                yield items[0], text, line_of(child)
         elif not excluded_here(child):
             if isinstance(child, nodes.paragraph):
                 yield child, child.astext(), line_of(child)
@@ -133,7 +150,7 @@ def graded_paragraph_nodes(node: nodes.Element
 
 
 def graded_paragraphs(doctree: nodes.document) -> list[tuple[str, int | None]]:
-    """Every paragraph that is graded on its own (text, line): see ``graded_paragraph_nodes``."""
+    """Every paragraph that is graded (text, line): see ``graded_paragraph_nodes``."""
     return [(text, line) for _node, text, line in graded_paragraph_nodes(doctree)]
 
 
