@@ -181,6 +181,10 @@ CASES: dict[str, Bad] = {
         "intervention facilitates integration of the experience, restoration of functioning "
         "and reconstruction of meaning, although individual trajectories demonstrate "
         "considerable variability.")}),
+    "reading-level-paragraph": Bad(files={GRIEF: page() + (
+        "\nGrief counselling, when it is offered to bereaved individuals experiencing "
+        "complicated or prolonged reactions, characteristically emphasizes the gradual "
+        "reconstruction of meaning and the restoration of interpersonal functioning.\n")}),
     # -- practice.yaml (practice.data, fatal errors) -----------------------------------
     "practice-field-missing": Bad(replace=[("practice.yaml", "\nemail: ", "\nemial: ")]),
     "practice-phone-link": Bad(replace=[("practice.yaml", 'phone_link: "+15555550142"',
@@ -283,6 +287,10 @@ CASES: dict[str, Bad] = {
         "intervención especializada, interdisciplinaria y metodológicamente fundamentada, "
         "orientada a la reconstrucción significativa de la experiencia, la reorganización "
         "identitaria y la integración emocional progresiva de la pérdida.")}),
+    "reading-level-paragraph-es": spanish(grief={GRIEF_PARAGRAPH: (
+        "El acompañamiento psicoterapéutico del duelo prolongado enfatiza característicamente la "
+        "reconstrucción progresiva del significado y la restauración del funcionamiento "
+        "interpersonal de las personas afectadas.")}),
     "practice-today": Bad(overrides={"practice_today": "28/11/2026"}),
     "overdue-setting": Bad(overrides={"practice_overdue_reviews": "warn"}),
 }
@@ -300,6 +308,9 @@ NOT_PROBLEMS = {
     "not-ready-prompt-banner": "the banner on a page with prompts left, in a preview",
     "translation-stale-notice": "printed, not a warning, for a Spanish page with English left, in a preview",
     "translation-stale-banner": "the banner on such a page, in a preview",
+    "reading-level-joined": "the end of a reading-level-paragraph message, for short paragraphs "
+                            "graded together",
+    "reading-level-catalogue-line": "part of a reading-level-paragraph-es message",
 }
 
 

@@ -110,7 +110,8 @@ def test_findings_are_reported_again_on_an_incremental_build(make_app, rootdir, 
 def test_hard_page_for_clients_reports_grade_target_and_hardest_sentences(
         make_app, rootdir, tmp_path):
     _, warnings = build(make_app, rootdir, tmp_path, "reading-level")
-    found = warning_lines(warnings, "reading-level")
+    found = [line for line in warning_lines(warnings, "reading-level")
+             if "this page reads at" in line]
     assert len(found) == 1, warnings  # not the page for professionals, not the easy page
     (line,) = found
     match = re.search(r"hard\.md: WARNING: this page reads at Flesch-Kincaid grade (\d+\.\d); "
@@ -122,10 +123,27 @@ def test_hard_page_for_clients_reports_grade_target_and_hardest_sentences(
     assert "We can help" not in line
 
 
+def test_hard_paragraphs_are_reported_with_their_line_and_grade(make_app, rootdir, tmp_path):
+    _, warnings = build(make_app, rootdir, tmp_path, "reading-level")
+    found = [line for line in warning_lines(warnings, "reading-level")
+             if "this paragraph reads at" in line]
+    # hard.md's four short paragraphs (under 30 words each) are graded together, at the
+    # longest one; not the page for professionals, not the easy page (nor its citation)
+    assert len(found) == 1, warnings
+    match = re.search(r"hard\.md:(\d+): WARNING: this paragraph reads at Flesch-Kincaid grade "
+                      r"(\d+\.\d); on pages for clients and families every paragraph must be at "
+                      r"grade 12 or below.* this grade is for lines 13 to 19\)", found[0])
+    assert match and match[1] in {"13", "15", "17"} and float(match[2]) > 12, found[0]
+
+
 def test_reading_level_target_is_a_setting(make_app, rootdir, tmp_path):
     _, warnings = build(make_app, rootdir, tmp_path, "reading-level",
-                        practice_reading_grade_max=40)
+                        practice_reading_grade_max=40, practice_paragraph_grade_max=40)
     assert warning_lines(warnings, "reading-level") == []
+    _, warnings = build(make_app, rootdir, tmp_path / "paragraphs", "reading-level",
+                        practice_reading_grade_max=40)
+    assert [line for line in warning_lines(warnings, "reading-level")
+            if "this paragraph reads at" in line], warnings
 
 
 def test_syllable_counts_are_sensible():

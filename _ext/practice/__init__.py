@@ -9,7 +9,7 @@ about (README, "Architecture"):
 - ``site/``: site-wide output and speed (assets, menu, search, redirects, linked files);
 - ``languages/``: the Spanish site;
 - here: what all of them share (``messages``, ``findings``, ``page_state``,
-  ``priorities``, ``suggestions``, ``yaml_source``).
+  ``build_state``, ``priorities``, ``suggestions``, ``yaml_source``).
 
 This package only registers the modules, so ``extensions = ["practice"]`` in conf.py
 brings in all of them.
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import findings, page_state
+from . import build_state, findings, page_state
 from .checks import claims, person_first, publishing, reading_level, review_overdue
 from .data import page_metadata, practice_data
 from .languages import i18n, language_links, spanish_checks, translated_data, translation
@@ -40,6 +40,7 @@ _MODULES += (i18n, translation, translated_data, language_links, spanish_checks)
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension(page_state.__name__)  # per-page state, and its env_version
+    app.setup_extension(build_state.__name__)  # what events hand each other, and saved state
     for module in _MODULES:
         module.setup(app)
     return {

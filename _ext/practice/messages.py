@@ -30,7 +30,8 @@ class Subtype(str, enum.Enum):
     """A stigmatising label is used instead of person-first language."""
 
     reading_level = "reading-level"
-    """A page for clients or families reads above the target Flesch-Kincaid grade."""
+    """A page for clients or families, or one of its paragraphs, is too hard to read
+    (Flesch-Kincaid grade; Fernández-Huerta reading ease in Spanish)."""
 
     claims = "claims"
     """Wording promises a cure or a guaranteed result, or calls IFS evidence-based."""
@@ -221,6 +222,17 @@ MESSAGES: dict[str, str] = {
         "this page reads at Flesch-Kincaid grade {grade:.1f}; pages for clients and families "
         "must be at grade {target:g} or below (aim for 6 to 7). Use shorter sentences and "
         "everyday words. The hardest sentences are: {hardest}"
+    ),
+    "reading-level-paragraph": (
+        "this paragraph reads at Flesch-Kincaid grade {grade:.1f}; on pages for clients and "
+        "families every paragraph must be at grade {ceiling:g} or below, wherever it is on the "
+        "page (after Sources too), even when the page as a whole is easy (see the editorial "
+        "policy). Split its long sentences and swap long words for everyday ones. "
+        "It begins: \"{words}\"{joined}"
+    ),
+    "reading-level-joined": (
+        " (paragraphs of fewer than {min_words} words are graded together with their "
+        "neighbours: this grade is for lines {first} to {last})"
     ),
     # -- claims ------------------------------------------------------------------
     "claims": (
@@ -571,6 +583,15 @@ MESSAGES.update({
         "{target:g} or more (about grade 7 to 8). Use shorter sentences and everyday words. "
         "The hardest sentences are: {hardest}"
     ),
+    "reading-level-paragraph-es": (
+        "this paragraph of the Spanish translation ({catalogue}{catalogue_line}) scores "
+        "{score:.0f} on the Fernández-Huerta reading ease scale; on pages for clients and "
+        "families every paragraph must score {floor:g} or more (about grade 12 or below), "
+        "wherever it is on the page (after Fuentes too), even when the page as a whole is easy "
+        "(see the editorial policy). Use shorter sentences and everyday words. "
+        "It begins: \"{words}\"{joined}"
+    ),
+    "reading-level-catalogue-line": ", line {line}",
 })
 
 

@@ -5,7 +5,8 @@ headings, the glossary's terms, card titles, code, the crisis-lines block, the
 generated review footer and related topics, and the list of citations under a
 "Sources" heading (an organisation's or a work's own title, in its own words, is not
 our writing). Any other text in a Sources section, such as a paragraph after the
-list, is checked like the rest of the page.
+list, is checked like the rest of the page, and so are words added to a citation
+entry after the work it cites (``citation_additions``, ``graded_paragraphs``).
 """
 
 from __future__ import annotations
@@ -104,6 +105,53 @@ def _parents(node: nodes.Node, stop: nodes.Element) -> Iterator[nodes.Element]:
     while parent is not None and parent is not stop:
         yield parent
         parent = parent.parent
+
+
+def _addition_line(text: str, line: int | None) -> int | None:
+    """The line of the first word of ``text`` (blanked where it cites), which starts at ``line``."""
+    return line + text[: len(text) - len(text.lstrip())].count("\n") if line else None
+
+
+# The list of practical facts from practice.yaml (``practice_markup``'s ``practice-facts``).
+FACTS_CLASS = "practice-facts"
+
+
+def _as_sentence(text: str) -> str:
+    text = " ".join(text.split())
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
+
+
+def graded_paragraph_nodes(node: nodes.Element
+                           ) -> Iterator[tuple[nodes.paragraph, str, int | None]]:
+    """Every prose paragraph (node, text, line) under ``node``, in page order, wherever
+    it is, a Sources section included; of a citation entry, only the words after the
+    work it cites (see ``after_citation``), if any; the facts of a ``practice-facts``
+    list together, as one paragraph (node: its first)."""
+    for child in node.children:
+        if not isinstance(child, nodes.Element):
+            continue
+        if is_citation_list(child):
+            for paragraph in child.findall(nodes.paragraph):
+                text = after_citation(paragraph)
+                if text.strip(" .,;:"):
+                    yield paragraph, text.strip(), _addition_line(text, line_of(paragraph))
+        elif FACTS_CLASS in child.get("classes", ()) and not excluded_here(child):
+            # practice.yaml's facts, one short "Label: value" line each: graded as one block,
+            # so a fact added or removed there does not change how the page's prose is grouped
+            items = [para for para in child.findall(nodes.paragraph)]
+            if items:
+                text = " ".join(_as_sentence(para.astext()) for para in items)
+                yield items[0], text, line_of(child)
+        elif not excluded_here(child):
+            if isinstance(child, nodes.paragraph):
+                yield child, child.astext(), line_of(child)
+            else:
+                yield from graded_paragraph_nodes(child)
+
+
+def graded_paragraphs(doctree: nodes.document) -> list[tuple[str, int | None]]:
+    """Every paragraph that is graded (text, line): see ``graded_paragraph_nodes``."""
+    return [(text, line) for _node, text, line in graded_paragraph_nodes(doctree)]
 
 
 def citation_additions(doctree: nodes.document) -> Iterator[tuple[str, int | None]]:

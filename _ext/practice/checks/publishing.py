@@ -36,6 +36,7 @@ from sphinx.util import logging
 from sphinx.util.console import bold  # type: ignore[attr-defined]
 
 from .. import findings
+from ..build_state import build_state
 from ..data.front_matter import PROMPT, PageInfo
 from ..messages import MESSAGES, Subtype, render
 from ..data.page_metadata import pages, sign_off_gap_of, today
@@ -148,7 +149,7 @@ def is_draft(env: BuildEnvironment, docname: str) -> bool:
 
 
 def on_builder_inited(app: Sphinx) -> None:
-    app.builder.practice_sitemap_excludes = list(getattr(app.config, "sitemap_excludes", []))
+    build_state(app).sitemap_excludes = list(getattr(app.config, "sitemap_excludes", []))
 
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
@@ -164,10 +165,11 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
     if waiting and not production:
         logger.info(bold(render("not-ready-summary", count=len(waiting))))
     # sphinx-sitemap reads its exclusions as each page is written, after this.
-    if hasattr(app.config, "sitemap_excludes") and hasattr(app.builder, "practice_sitemap_excludes"):
+    before = build_state(app).sitemap_excludes
+    if hasattr(app.config, "sitemap_excludes") and before is not None:
         drafts = [app.builder.get_target_uri(doc) for doc in sorted(pages(env))
                   if doc in env.found_docs and is_draft(env, doc)]
-        app.config.sitemap_excludes = [*app.builder.practice_sitemap_excludes, *drafts]
+        app.config.sitemap_excludes = [*before, *drafts]
 
 
 def on_html_page_context(app: Sphinx, pagename: str, templatename: str,

@@ -7,6 +7,13 @@ of pyphen's count and a vowel-group count. A page above
 ``practice_reading_grade_max`` (default 8) is a ``reading-level`` finding that
 shows the grade, the target and the three hardest sentences. With
 ``practice_show_reading_grades = True`` the build prints every page's grade.
+
+Each paragraph is graded too, wherever it is on the page (after "Sources" too; of a
+citation entry, only words added after the work it cites): one above
+``practice_paragraph_grade_max`` (default 12) is a ``reading-level`` finding at its
+line, so a hard paragraph cannot hide behind easy ones. A paragraph of fewer than
+``practice_paragraph_min_words`` (30) words is graded with the ones after it (see
+``passages``). The editorial policy states both limits.
 """
 
 from __future__ import annotations
@@ -25,7 +32,7 @@ from .. import findings
 from ..messages import Subtype, render
 from ..data.page_metadata import pages
 from ..languages.i18n import is_translation
-from .prose import paragraphs
+from .prose import graded_paragraphs, paragraphs
 
 logger = logging.getLogger(__name__)
 
@@ -125,11 +132,99 @@ def measure(parts: list[tuple[str, int | None]], language: Readability | None = 
                    total_sentences, scored[:3])
 
 
+@dataclass(frozen=True)
+class Passage:
+    """One graded stretch of prose: a paragraph, or short paragraphs graded together."""
+
+    score: float  # the formula's score, as in ``Measure``
+    line: int | None  # the line of its longest paragraph (where a finding points)
+    first_line: int | None  # the lines of its first and last paragraphs
+    last_line: int | None
+    paragraphs: int
+    words: int
+    text: str  # the text of its longest paragraph
+    main: int  # the index in ``parts`` of its longest paragraph
+
+
+def passages(parts: list[tuple[str, int | None]], language: Readability | None = None,
+             min_words: int = 30) -> list[Passage]:
+    """Score the paragraphs ``parts`` (text, line) one by one, in page order.
+
+    A paragraph of ``min_words`` words or more is graded on its own. Shorter ones give
+    noisy grades (one long word makes "Call 988." read like a textbook), so consecutive
+    short paragraphs are graded together, as soon as they reach ``min_words``; a run of
+    short ones that does not (before a long paragraph, or at the end) joins the passage
+    before it, or the one after it if there is none before. No words are left ungraded,
+    so a short hard paragraph still counts.
+    """
+    language = language or ENGLISH
+    Counted = tuple[str, int | None, int, int, int, int]  # text, line, sentences, words, syllables, index
+    counted: list[Counted] = []
+    for index, (text, line) in enumerate(parts):
+        sentences = language.sentences(text)
+        words = [word for sentence in sentences for word in language.word.findall(sentence)]
+        if words:
+            counted.append((text, line, len(sentences), len(words),
+                            sum(language.syllables(word) for word in words), index))
+    groups: list[list[Counted]] = []
+    short: list[Counted] = []
+
+    def settle_short() -> None:
+        if short and groups:
+            groups[-1].extend(short)
+        elif short:
+            groups.append(list(short))
+        short.clear()
+
+    for item in counted:
+        if item[3] >= min_words:
+            if short and groups:
+                settle_short()
+                groups.append([item])
+            else:  # short ones before the page's first long paragraph join it
+                groups.append([*short, item])
+                short.clear()
+        else:
+            short.append(item)
+            if sum(entry[3] for entry in short) >= min_words:
+                groups.append(list(short))
+                short.clear()
+    settle_short()
+    found = []
+    for group in groups:
+        group.sort(key=lambda entry: entry[5])
+        sentences, words, syllable_count = (sum(entry[i] for entry in group) for i in (2, 3, 4))
+        longest = max(group, key=lambda entry: entry[3])
+        found.append(Passage(language.formula(words, sentences, syllable_count), longest[1],
+                             group[0][1], group[-1][1], len(group), words, longest[0],
+                             longest[5]))
+    return found
+
+
 ENGLISH = Readability(WORD, ABBREVIATIONS, SENTENCE_END, syllables, grade, lower_is_harder=False)
 
 
 def _quote(sentence: str, limit: int = 160) -> str:
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
+
+
+def _first_words(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def hard_passages(graded: list[Passage], language: Readability, limit: float,
+                  min_words: int) -> list[tuple[Passage, str]]:
+    """The passages of ``graded`` past ``limit`` (above a grade, below a reading ease),
+    each with the words that say which paragraphs it covers (empty for one paragraph)."""
+    found = []
+    for passage in graded:
+        if (passage.score < limit) if language.lower_is_harder else (passage.score > limit):
+            joined = (render("reading-level-joined", min_words=min_words,
+                             first=passage.first_line, last=passage.last_line)
+                      if passage.paragraphs > 1 and passage.first_line else "")
+            found.append((passage, joined))
+    return found
 
 
 def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
@@ -143,18 +238,29 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     if result is None:
         return
     target = app.config.practice_reading_grade_max
+    graded = passages(graded_paragraphs(doctree), ENGLISH, app.config.practice_paragraph_min_words)
     if app.config.practice_show_reading_grades:
+        hardest_passage = max(graded, key=lambda passage: passage.score)
         logger.info(f"reading level: {docname}: grade {result.grade:.1f} "
-                    f"({result.words} words, {result.sentences} sentences)")
+                    f"({result.words} words, {result.sentences} sentences); hardest paragraph: "
+                    f"grade {hardest_passage.score:.1f} (line {hardest_passage.line})")
     if result.grade > target:
         hardest = " ".join(
             f"({'line ' + str(line) if line else 'page'}, grade {score:.0f}) \"{_quote(text)}\""
             for score, line, text in result.hardest)
         findings.add(app.env, docname, Subtype.reading_level, None, render(
             "reading-level", grade=result.grade, target=target, hardest=hardest))
+    ceiling = app.config.practice_paragraph_grade_max
+    for passage, joined in hard_passages(graded, ENGLISH, ceiling,
+                                         app.config.practice_paragraph_min_words):
+        findings.add(app.env, docname, Subtype.reading_level, passage.line, render(
+            "reading-level-paragraph", grade=passage.score, ceiling=ceiling,
+            words=_first_words(passage.text), joined=joined))
 
 
 def setup(app: Sphinx) -> None:
     app.add_config_value("practice_reading_grade_max", 8, "env", types=[int, float])
+    app.add_config_value("practice_paragraph_grade_max", 12, "env", types=[int, float])
+    app.add_config_value("practice_paragraph_min_words", 30, "env", types=[int])
     app.add_config_value("practice_show_reading_grades", False, "", types=[bool])
     app.connect("doctree-read", on_doctree_read)

@@ -26,6 +26,7 @@ from .. import findings, priorities
 from .front_matter import PageInfo, prompt_lines, read_front_matter, text_fingerprint, validate
 from ..messages import Subtype, render
 from ..page_state import store
+from ..build_state import saved_state
 from ..suggestions import did_you_mean
 from .practice_data import clinician_by_id
 from .sign_offs import SignOff, sign_off_gap
@@ -143,7 +144,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
             location = (docname, info.line("related"))
             if target == docname:
                 findings.warn(Subtype.related, render("related-self", value=f"'{target}'"), location)
-            elif target not in env.found_docs and target not in getattr(env, "practice_english_only", ()):
+            elif target not in env.found_docs and target not in saved_state(env).english_only:
                 findings.warn(Subtype.related, render(
                     "related-unknown", value=f"'{target}'",
                     hint=nearest_docname(target, env.found_docs)), location)

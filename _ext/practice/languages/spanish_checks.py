@@ -19,13 +19,21 @@ the page's catalogue, where the words are to be changed:
   at least ``practice_spanish_reading_ease_min`` (70: "fairly easy", about grade 7 to
   8) on pages for clients and families, with the three hardest sentences shown.
   Syllables come from pyphen's Spanish hyphenation (offline). Only translated
-  paragraphs count (one left in English is reported by ``translation``).
+  paragraphs count (one left in English is reported by ``translation``). Each
+  translated paragraph, wherever it is on the page (after "Fuentes" too), must also
+  score ``practice_spanish_paragraph_ease_min`` (50, about grade 12) or more, graded
+  as the English paragraphs are (``reading_level.passages``); the message names the
+  line of the paragraph's entry in its catalogue.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+from sphinx.util.nodes import extract_messages
 
 import pyphen
 from docutils import nodes
@@ -36,8 +44,9 @@ from .. import findings
 from .i18n import is_translation
 from ..messages import Subtype, render
 from ..data.page_metadata import pages
-from ..checks.prose import find_all, line_of, prose_elements, text_blocks
-from ..checks.reading_level import READERS, Measure, Readability, _quote, measure as measure_prose
+from ..checks.prose import find_all, graded_paragraph_nodes, line_of, prose_elements, text_blocks
+from ..checks.reading_level import (READERS, Measure, Readability, _first_words, _quote,
+                                    hard_passages, measure as measure_prose, passages)
 from .translation import catalogue_file
 
 logger = logging.getLogger(__name__)
@@ -185,6 +194,42 @@ def translated_paragraphs(doctree: nodes.document) -> list[tuple[str, int | None
             for para in prose_elements(doctree, (nodes.paragraph,)) if para.get("translated")]
 
 
+@functools.lru_cache(maxsize=64)
+def _catalogue_lines(path: str, modified: int) -> dict[str, int]:
+    """{msgid: the line of its entry} in the catalogue at ``path`` (as of ``modified``)."""
+    with open(path, "rb") as file:
+        return {str(message.id): message.lineno for message in read_po(file) if message.id}
+
+
+def catalogue_line(srcdir: str | Path, catalogue: str, message: str | None) -> int | None:
+    """The line of ``message``'s entry (its msgid) in ``catalogue``, if it is there."""
+    path = Path(srcdir, catalogue)
+    if not message or not path.is_file():
+        return None
+    return _catalogue_lines(str(path), path.stat().st_mtime_ns).get(message)
+
+
+def hard_paragraphs(app: Sphinx, doctree: nodes.document, catalogue: str
+                    ) -> list[tuple[int | None, str]]:
+    """Each translated paragraph (or short ones taken together, see ``reading_level.passages``)
+    under ``practice_spanish_paragraph_ease_min``: (line, message), the message naming
+    the catalogue and the line of the paragraph's entry in it."""
+    originals = {id(node): message for node, message in extract_messages(doctree)}
+    graded = [(node, text, line) for node, text, line in graded_paragraph_nodes(doctree)
+              if node.get("translated")]
+    floor = app.config.practice_spanish_paragraph_ease_min
+    min_words = app.config.practice_paragraph_min_words
+    scored = passages([(text, line) for _node, text, line in graded], SPANISH, min_words)
+    found = []
+    for passage, joined in hard_passages(scored, SPANISH, floor, min_words):
+        entry = catalogue_line(app.srcdir, catalogue, originals.get(id(graded[passage.main][0])))
+        found.append((passage.line, render(
+            "reading-level-paragraph-es", catalogue=catalogue, score=passage.score, floor=floor,
+            catalogue_line=render("reading-level-catalogue-line", line=entry) if entry else "",
+            words=_first_words(passage.text), joined=joined)))
+    return found
+
+
 def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     if not is_translation(app.config) or app.config.language != LANGUAGE:
         return
@@ -215,8 +260,11 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
             for value, line, text in hardest)
         findings.add(env, docname, Subtype.reading_level, None, render(
             "reading-level-es", score=score, target=target, hardest=shown, catalogue=catalogue))
+    for line, message in hard_paragraphs(app, doctree, catalogue):
+        findings.add(env, docname, Subtype.reading_level, line, message)
 
 
 def setup(app: Sphinx) -> None:
     app.add_config_value("practice_spanish_reading_ease_min", 70, "env", types=[int, float])
+    app.add_config_value("practice_spanish_paragraph_ease_min", 50, "env", types=[int, float])
     app.connect("doctree-read", on_doctree_read)

@@ -63,6 +63,7 @@ from .i18n import ENGLISH, _, is_translation, long_date
 from ..messages import Subtype, render
 from ..checks.prose import line_of
 from ..yaml_source import load_with_nodes
+from ..build_state import build_state, saved_state
 from ..page_state import store
 from ..suggestions import did_you_mean
 
@@ -115,8 +116,7 @@ def translations_path(srcdir: str | os.PathLike, language: str) -> Path:
 def source_docs(srcdir: str | os.PathLike, config: Config) -> dict[str, str]:
     """Every page of the site (the English sources): {docname: file}, as Sphinx finds them."""
     # (MyST adds ".md" to source_suffix late in config-inited: ask the registry too.)
-    suffixes = tuple(dict.fromkeys([*config.source_suffix, *getattr(config, "_practice_suffixes", ()),
-                                    ".md", ".rst"]))
+    suffixes = tuple(dict.fromkeys([*config.source_suffix, ".md", ".rst"]))
     found = {}
     for name in get_matching_files(srcdir, ["**"], [*config.exclude_patterns,
                                                     *config.templates_path, "locales"]):
@@ -210,8 +210,7 @@ def load_translations(path: Path, pages: set[str], clinicians: list[str], today:
 
 def translations(app: Sphinx, language: str) -> dict[str, Translation]:
     """The pages translated into ``language`` (read and checked once per build)."""
-    loaded = getattr(app, "practice_translations", {})
-    return loaded.get(language, {})
+    return build_state(app).translations.get(language, {})
 
 
 def site_languages_in(srcdir: str | os.PathLike) -> list[str]:
@@ -228,7 +227,7 @@ def site_languages(app: Sphinx) -> list[str]:
 
 def english_only(env: BuildEnvironment) -> set[str]:
     """In a translation's build: the site's pages that are not translated (left out)."""
-    return getattr(env, "practice_english_only", set())
+    return saved_state(env).english_only
 
 
 def on_config_inited(app: Sphinx, config: Config) -> None:
@@ -236,9 +235,10 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
     from ..data.practice_data import clinician_by_id
 
     pages = source_docs(app.srcdir, config)
-    app.practice_source_docs = pages
+    state = build_state(app)
+    state.source_docs = pages
     clinicians = list(clinician_by_id(config))
-    app.practice_translations = {}
+    state.translations = {}
     languages = site_languages(app)
     if is_translation(config) and config.language not in languages:
         languages.append(config.language)
@@ -250,7 +250,7 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
         if language == config.language or not is_translation(config):
             for line, message in problems:
                 findings.warn(Subtype.translation, message, f"{path}:{line}")
-        app.practice_translations[language] = found
+        state.translations[language] = found
     if not is_translation(config):
         return
     translated = translations(app, config.language)
@@ -259,11 +259,10 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
                                *(f"{doc}.*" for doc in sorted(pages) if doc not in translated)]
     # Old addresses: only those of translated pages exist in this site (redirects.py has
     # read redirects.yaml; its checks of the others are the English build's).
-    if hasattr(app, "practice_redirects"):
-        path, redirects = app.practice_redirects
-        kept = {old: value for old, value in redirects.items()
+    if state.redirects_file is not None:
+        kept = {old: value for old, value in state.redirects.items()
                 if value[0].partition("#")[0] in translated}
-        app.practice_redirects = (path, kept)
+        state.redirects = kept
         config.redirects = {old: uri for old, uri in config.redirects.items() if old in kept}
     # A toctree entry for an English-only page is left out of the menu on purpose.
     config.suppress_warnings = [*config.suppress_warnings, "toc.excluded"]
@@ -379,7 +378,8 @@ class EnglishOnlyLinks(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         if not is_translation(self.config) or not english_only(self.env):
             return
-        index: EnglishIndex = self.env.practice_english_index
+        index = saved_state(self.env).english_index
+        assert index is not None, "translation.on_builder_inited makes it with english_only"
         left_out = english_only(self.env)
         std = self.env.domains.standard_domain
         docname = self.env.docname
@@ -427,15 +427,15 @@ def _card_title(node: nodes.Node) -> nodes.Element | None:
 
 
 def on_builder_inited(app: Sphinx) -> None:
-    env = app.env
+    saved = saved_state(app.env)
     if not is_translation(app.config):
-        env.practice_english_only = set()
+        saved.english_only, saved.english_index = set(), None
         return
-    docs = app.practice_source_docs
+    docs = build_state(app).source_docs
     translated = translations(app, app.config.language)
     left_out = {doc: name for doc, name in docs.items() if doc not in translated}
-    env.practice_english_only = set(left_out)
-    env.practice_english_index = english_index(app.srcdir, left_out)
+    saved.english_only = set(left_out)
+    saved.english_index = english_index(app.srcdir, left_out)
 
 
 # -- Stale translations -----------------------------------------------------------------------

@@ -39,6 +39,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from ..findings import warn
+from ..build_state import build_state
 from ..messages import Subtype, render
 from upstream import furo as upstream_furo
 
@@ -109,7 +110,7 @@ def on_builder_inited(app: Sphinx) -> None:
     search_page = {**every_page,
                    "style-src": (*every_page["style-src"],
                                  *map(sha256, inline_texts(app, SEARCH_STYLE)))}
-    app.builder.practice_csp = {"page": policy(every_page), SEARCH_PAGE: policy(search_page)}
+    build_state(app).csp = {"page": policy(every_page), SEARCH_PAGE: policy(search_page)}
 
 
 def meta_tag(content: str) -> str:
@@ -118,7 +119,7 @@ def meta_tag(content: str) -> str:
 
 def on_html_page_context(app: Sphinx, pagename: str, templatename: str,
                          context: dict[str, Any], doctree: nodes.document | None) -> None:
-    policies = getattr(app.builder, "practice_csp", None)
+    policies = build_state(app).csp
     if not policies:
         return
     tag = meta_tag(policies.get(pagename, policies["page"]))

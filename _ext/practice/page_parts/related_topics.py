@@ -20,6 +20,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from ..build_state import saved_state
 from ..languages.i18n import _
 from ..data.page_metadata import foot_of, pages
 
@@ -82,16 +83,16 @@ def section(app: Sphinx, docname: str, topics: tuple[Card, ...]) -> nodes.sectio
 
 
 def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    topics = getattr(app.env, "practice_related_cards", {}).get(docname)
+    topics = saved_state(app.env).related_cards.get(docname)
     if topics:
         foot_of(doctree).append(section(app, docname, topics))
 
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Pages whose cards changed (a title, a description, a new backlink): write them again."""
-    before = getattr(env, "practice_related_cards", {})
-    now = all_cards(env)
-    env.practice_related_cards = now
+    saved = saved_state(env)
+    before, now = saved.related_cards, all_cards(env)
+    saved.related_cards = now
     return sorted(doc for doc, topics in now.items() if before.get(doc) != topics)
 
 

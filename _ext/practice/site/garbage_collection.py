@@ -19,6 +19,7 @@ import gc
 
 from sphinx.application import Sphinx
 from .. import priorities
+from ..build_state import build_state
 
 # Collect the youngest objects after 5,000 allocations (Python's default: 700), and
 # the oldest only after 1,000 collections of the middle generation (default: 10).
@@ -26,12 +27,14 @@ BUILD_THRESHOLDS = (5_000, 10, 1_000)
 
 
 def on_builder_inited(app: Sphinx) -> None:
-    app.practice_gc_thresholds = gc.get_threshold()
+    build_state(app).gc_thresholds = gc.get_threshold()
     gc.set_threshold(*BUILD_THRESHOLDS)
 
 
 def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
-    gc.set_threshold(*getattr(app, "practice_gc_thresholds", gc.get_threshold()))
+    before = build_state(app).gc_thresholds
+    if before is not None:
+        gc.set_threshold(*before)
 
 
 def setup(app: Sphinx) -> None:

@@ -46,6 +46,7 @@ from upstream import furo as upstream_furo
 
 from ..messages import WARNING_TYPE, Subtype, render as render_message
 
+from ..build_state import build_state
 from ..page_state import store
 
 logger = logging.getLogger(__name__)
@@ -60,6 +61,11 @@ URL_SCHEMES = ("http://", "https://", "mailto:", "tel:", "sms:")
 
 def _nav_map(env: BuildEnvironment) -> dict[str, Toctrees]:
     return store(env, "navigation")
+
+
+def page_menu(env: BuildEnvironment, docname: str) -> Toctrees | None:
+    """The menu entries ``docname`` adds (its toctrees: captions and entries), if any."""
+    return _nav_map(env).get(docname)
 
 
 def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
@@ -209,13 +215,14 @@ def _expander(number: int, label: str) -> str:
 
 
 def on_builder_inited(app: Sphinx) -> None:
-    app.builder.practice_navigation = None
+    build_state(app).navigation = None
 
 
 def _navigation(app: Sphinx) -> CompactNavigation:
-    navigation = getattr(app.builder, "practice_navigation", None)
+    state = build_state(app)
+    navigation = state.navigation
     if navigation is None or navigation.env is not app.env:
-        navigation = app.builder.practice_navigation = CompactNavigation(app)
+        navigation = state.navigation = CompactNavigation(app)
     return navigation
 
 
@@ -305,7 +312,7 @@ def on_html_page_context_after_furo(app: Sphinx, pagename: str, templatename: st
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
     # The toctrees may have changed: rebuild the map for the writing phase.
-    app.builder.practice_navigation = None
+    build_state(app).navigation = None
 
 
 def setup(app: Sphinx) -> None:

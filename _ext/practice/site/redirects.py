@@ -27,6 +27,7 @@ from sphinx.errors import ConfigError
 from sphinx.util import logging
 
 from .. import findings
+from ..build_state import build_state
 from ..messages import Subtype, render
 from ..suggestions import closest
 
@@ -101,7 +102,8 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
     redirects, problems = load_redirects(path)
     for line, message_id, values in problems:
         warn(message_id, f"{path}:{line}", **values)
-    app.practice_redirects = (path, redirects)
+    state = build_state(app)
+    state.redirects_file, state.redirects = path, redirects
     config.redirects = {old: relative_uri(old, new) for old, (new, _line) in redirects.items()}
     if not config.redirect_html_template_file:
         config.redirect_html_template_file = str(TEMPLATE)
@@ -109,7 +111,8 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
     """Check each redirect against the pages as they are now."""
-    path, redirects = app.practice_redirects
+    state = build_state(app)
+    path, redirects = state.redirects_file, state.redirects
     pages = sorted(env.found_docs)
     for old, (new, line) in redirects.items():
         where = f"{path}:{line}"

@@ -37,6 +37,7 @@ from sphinx.config import ENUM, Config
 from sphinx.util import logging
 
 from ..findings import warn
+from ..build_state import build_state
 from ..messages import Subtype, render
 from ..checks.publishing import is_draft
 from .. import priorities
@@ -90,7 +91,8 @@ def _pagefind() -> list[str]:
 
 def on_build_finished_start(app: Sphinx, exception: Exception | None) -> None:
     """Start Pagefind (it reads only the pages' text, which the assets step keeps)."""
-    app.builder.practice_pagefind = None
+    state = build_state(app)
+    state.pagefind = None
     if exception is not None or not _uses_pagefind(app):
         return
     outdir = Path(app.builder.outdir)
@@ -98,7 +100,7 @@ def on_build_finished_start(app: Sphinx, exception: Exception | None) -> None:
     from ..languages.language_links import pagefind_glob
 
     glob = pagefind_glob(app)  # not the translation's folder (es/), which has its own index
-    app.builder.practice_pagefind = subprocess.Popen(
+    state.pagefind = subprocess.Popen(
         [*_pagefind(), "--site", str(outdir), "--keep-index-url", "--silent",
          *(["--glob", glob] if glob else [])],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -106,10 +108,10 @@ def on_build_finished_start(app: Sphinx, exception: Exception | None) -> None:
 
 def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
     """Wait for Pagefind; report a failure; remove the bundle files the site does not use."""
-    process = getattr(app.builder, "practice_pagefind", None)
+    state = build_state(app)
+    process, state.pagefind = state.pagefind, None
     if process is None:
         return
-    app.builder.practice_pagefind = None
     stdout, stderr = process.communicate()
     if exception is not None:
         return
