@@ -258,7 +258,8 @@ def test_each_language_has_its_own_search_index(tmp_path):
 
 # -- Translations can't go stale in silence ---------------------------------------------------
 
-def test_a_changed_english_sentence_fails_spanish_production_and_shows_in_a_preview(site_copy):
+def test_a_changed_english_sentence_fails_spanish_production_and_shows_in_a_preview(launched_copy):
+    site_copy = launched_copy  # production builds refuse example details
     page = site_copy / "specialties" / "addiction.md"
     text = page.read_text(encoding="utf-8")
     changed = text.replace("Maybe you have tried to stop. Maybe many times.",
@@ -294,7 +295,8 @@ def test_a_changed_english_sentence_fails_spanish_production_and_shows_in_a_prev
     assert "specialties/addiction.md" in waiting and "not translated into Spanish" in waiting
 
 
-def test_read_the_docs_spanish_project_builds_with_its_addresses(tmp_path, site_copy):
+def test_read_the_docs_spanish_project_builds_with_its_addresses(launched_copy):
+    site_copy = launched_copy  # production builds refuse example details
     result = read_the_docs(site_copy, "branch")
     assert result.returncode == 0, result.stderr
     out = site_copy / "_readthedocs" / "html"
