@@ -68,6 +68,14 @@ def page(body: str = "", front: str = "") -> str:
 
 
 PRODUCTION = {"practice_build_for": "production"}
+GRIEF_FINGERPRINT = "cf9f8ea46083402c"  # grief.md's text as it is (make sign-off prints it)
+CLINICIAN_A = "Example Clinician A, LCSW (example)"  # as practice.yaml names clinician-a
+
+
+def signed_grief(lines: str) -> Bad:
+    """grief.md signed off (its fingerprint) with these sign-off lines; a production build."""
+    return Bad(replace=[(GRIEF, "related: []", f"review_fingerprint: {GRIEF_FINGERPRINT}\n{lines}\n"
+                                              "related: []")], overrides=PRODUCTION)
 
 
 def fm(old: str, new: str) -> Bad:
@@ -164,6 +172,13 @@ CASES: dict[str, Bad] = {
     "not-ready-changed": Bad(replace=[(GRIEF, "related: []", "review_fingerprint: 0123456789abcdef\n"
                                                             "related: []")], overrides=PRODUCTION),
     "not-ready-unfingerprinted": Bad(overrides=PRODUCTION),
+    "not-ready-unsigned": Bad(replace=[(GRIEF, "related: []", f"review_fingerprint: {GRIEF_FINGERPRINT}\n"
+                                                             "related: []")], overrides=PRODUCTION),
+    "not-ready-other-person": signed_grief('signed_by: "Dana Real, LCSW"'),
+    "not-ready-example-review": signed_grief(f'signed_by: "{CLINICIAN_A}"\nexample_review: true'),
+    # -- example details (practice.example-details, production builds only) -------------
+    "example-flag-on": Bad(overrides=PRODUCTION),
+    "example-detail": Bad(overrides=PRODUCTION),
     # -- related topics (practice.related) ---------------------------------------------
     "related-unknown": fm("related: []", "related: [approaches/grief-work]"),
     "related-self": fm("related: []", "related: [specialties/grief]"),
@@ -210,6 +225,12 @@ CASES: dict[str, Bad] = {
     # (the list's items stay, under a name of their own: the row is about 'approaches')
     "practice-detail-not-list": Bad(replace=[("practice.yaml", "  approaches:\n",
                                               "  approaches: Motivational interviewing\n  others:\n")]),
+    "practice-phone": Bad(replace=[("practice.yaml", "phone: (555) 555-0142", "phone: 555-0142")]),
+    "practice-phone-mismatch": Bad(replace=[("practice.yaml", 'phone_link: "+15555550142"',
+                                             'phone_link: "+15555550143"')]),
+    "practice-email": Bad(replace=[("practice.yaml", "email: hello@example.com", "email: hello at example.com")]),
+    "practice-booking-url": Bad(replace=[("practice.yaml", "booking_url: https://example.com/book",
+                                          "booking_url: example.com/book")]),
     "practice-notice-url": Bad(replace=[("practice.yaml", 'notice_url: ""',
                                          'notice_url: "www.example.com/notice.pdf"')]),
     "unknown-key": Bad(files={GRIEF: page("Fax us at {practice}`fax`.")}),
@@ -262,6 +283,16 @@ CASES: dict[str, Bad] = {
     "translation-reviewer-unknown": translations_file(GOOD_TRANSLATIONS.replace(
         "  reviewed_by: clinician-b\n  last_reviewed: 2026-11-20\n  description: \"Ayuda",
         "  reviewed_by: clinician-c\n  last_reviewed: 2026-11-20\n  description: \"Ayuda")),
+    "translation-example-review": translations_file(GOOD_TRANSLATIONS.replace(
+        "  last_reviewed: 2026-11-20\n  description: \"Ayuda",
+        "  last_reviewed: 2026-11-20\n  example_review: \"yes\"\n  description: \"Ayuda")),
+    "translation-unsigned": spanish(overrides=PRODUCTION),
+    "translation-other-person": spanish(translations=GOOD_TRANSLATIONS.replace(
+        "  reviewed_by: clinician-b\n", "  reviewed_by: clinician-b\n  signed_by: \"Robin Real, LPC\"\n"),
+        overrides=PRODUCTION),
+    "translation-example-sign-off": spanish(translations=GOOD_TRANSLATIONS.replace(
+        "  reviewed_by: clinician-b\n", "  reviewed_by: clinician-b\n  signed_by: "
+        "\"Example Clinician B, LPC (example)\"\n  example_review: true\n"), overrides=PRODUCTION),
     "translation-date": translations_file(GOOD_TRANSLATIONS.replace(
         "2026-11-20\n  description: \"Ayuda", "2026-12-20\n  description: \"Ayuda")),
     "translation-description": translations_file(GOOD_TRANSLATIONS.replace(
@@ -311,6 +342,12 @@ NOT_PROBLEMS = {
     "reading-level-joined": "the end of a reading-level-paragraph message, for short paragraphs "
                             "graded together",
     "reading-level-catalogue-line": "part of a reading-level-paragraph-es message",
+    "sign-off-after-setup": "the end of each not-ready-* message while practice.yaml holds "
+                            "example details",
+    "not-ready-unsigned-banner": "the banner on a page whose review names no signer, in a preview",
+    "not-ready-other-person-banner": "the banner on a page signed off by another person, in a preview",
+    "not-ready-example-review-banner": "the banner on a page with an example sign-off, in a preview",
+    "translation-not-signed-banner": "the banner on a translation with no real sign-off, in a preview",
 }
 
 
