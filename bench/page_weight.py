@@ -1,119 +1,57 @@
-"""What each built page costs to load: its HTML and every local file it makes the
-browser fetch (stylesheets, scripts, images, icons, fonts and images the stylesheets
-point to), uncompressed and gzip-compressed, each file counted once per page.
+"""What each built page costs a reader to load, heaviest first: the same figures the
+build's page budget checks (``_ext/practice/site/transfer.py`` measures both).
 
-    python bench/page_weight.py _build/html        # a table, heaviest pages first
+    python bench/page_weight.py _build/html        # English, then the Spanish site in es/
+
+For each page: its first view (a visit that starts there, nothing cached: the HTML and
+every file it fetches, each once, compressed as the host sends them), its second view
+(opened from another page of the same site, whose files are cached: the worst case
+over every other page), the same after the home page, its size on disk uncompressed,
+and how many files it loads. Then the limits and the least room any page has.
 """
 
 from __future__ import annotations
 
-import gzip
-import re
 import sys
-from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
-CSS_URL = re.compile(r"""url\(\s*["']?([^"')]+)["']?\s*\)""")
-LOADING_LINKS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload",
-                 "modulepreload", "prefetch", "manifest", "mask-icon"}
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "_ext"))
 
+from practice.site import page_budget, transfer  # noqa: E402
 
-class _Subresources(HTMLParser):
-    """Collects the URLs of files that loading a page fetches."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {name: value or "" for name, value in attrs}
-        if tag == "link" and LOADING_LINKS & set(a.get("rel", "").lower().split()):
-            self.urls.append(a.get("href", ""))
-        elif tag in ("script", "img", "iframe", "audio", "video", "source", "embed",
-                     "track", "input") and a.get("src"):
-            self.urls.append(a["src"])
-        if a.get("srcset"):
-            self.urls += [part.split()[0] for part in a["srcset"].split(",") if part.strip()]
-        if tag in ("image", "use") and "://" not in a.get("href", "#") \
-                and not a.get("href", "#").startswith("#"):
-            self.urls.append(a["href"])
-        if tag == "video" and a.get("poster"):
-            self.urls.append(a["poster"])
+KIB = 1024
 
 
-@dataclass
-class PageWeight:
-    page: Path
-    files: dict[Path, int]  # every local file loaded, with its size
-    raw: int
-    gzipped: int
-    external: list[str]  # URLs on other sites that the page would load
-
-
-def _gzip_size(data: bytes) -> int:
-    return len(gzip.compress(data, compresslevel=6, mtime=0))
-
-
-def _local(base: Path, url: str, site: Path) -> Path | None:
-    parts = urlsplit(url)
-    if parts.scheme or parts.netloc or not parts.path:
-        return None
-    path = unquote(parts.path)
-    if path.startswith("/"):
-        # Site-absolute (the 404 page): try the site root, then without a prefix
-        # such as /en/latest/ that the host adds.
-        segments = path.strip("/").split("/")
-        for skip in range(len(segments)):
-            target = site.resolve().joinpath(*segments[skip:])
-            if target.is_file():
-                return target
-        return site.resolve().joinpath(*segments)
-    target = (base.parent / path).resolve()
-    return target if target.is_relative_to(site.resolve()) else None
-
-
-def page_weight(site: Path, page: Path) -> PageWeight:
-    """The bytes loading ``page`` (a built HTML file under ``site``) fetches."""
-    parser = _Subresources()
-    text = page.read_bytes()
-    parser.feed(text.decode("utf-8"))
-    files: dict[Path, int] = {page.resolve(): len(text)}
-    gz = _gzip_size(text)
-    external: list[str] = []
-    todo = [(page, url) for url in parser.urls]
-    while todo:
-        base, url = todo.pop()
-        if url.startswith("data:"):
-            continue
-        target = _local(base, url, site)
-        if target is None:
-            external.append(url)
-            continue
-        if target in files or not target.is_file():
-            continue
-        data = target.read_bytes()
-        files[target] = len(data)
-        gz += _gzip_size(data)
-        if target.suffix == ".css":
-            todo += [(target, u) for u in CSS_URL.findall(data.decode("utf-8", "replace"))]
-    return PageWeight(page, files, sum(files.values()), gz, external)
-
-
-def site_pages(site: Path) -> list[Path]:
-    return sorted(path for path in site.rglob("*.html")
-                  if not {"_static", "_sources", "pagefind", ".doctrees"}
-                  & set(path.relative_to(site).parts))
+def language_sites(site: Path) -> list[tuple[str, Path, tuple[str, ...]]]:
+    """(label, folder, folders to skip) for the site and each translation inside it."""
+    translations = sorted(p.parent for p in site.glob("*/index.html")
+                          if (p.parent / "_static").is_dir())
+    skip = tuple(f"{folder.name}/" for folder in translations)
+    return [("", site, skip)] + [(f"{folder.name}/", folder, ()) for folder in translations]
 
 
 def main(argv: list[str]) -> int:
     site = Path(argv[1] if len(argv) > 1 else "_build/html")
-    weights = sorted((page_weight(site, p) for p in site_pages(site)), key=lambda w: -w.raw)
-    print(f"{'page':45} {'raw KiB':>8} {'gzip KiB':>9} files")
-    for w in weights:
-        print(f"{str(w.page.relative_to(site)):45} {w.raw / 1024:8.1f} {w.gzipped / 1024:9.1f} "
-              f"{len(w.files)}")
+    print(f"{'page':42} {'first KiB':>9} {'second':>7} {'after home':>10} {'raw KiB':>8} files")
+    first_rooms: list[int] = []
+    second_rooms: list[int] = []
+    for label, folder, skip in language_sites(site):
+        measured = transfer.Site(folder, skip=skip)
+        loads = measured.load_all()
+        seconds = transfer.second_views(loads)
+        home = next((load for load in loads if load.page == "index.html"), None)
+        for load in sorted(loads, key=lambda load: -load.first_view):
+            after_home = load.after(home) if home and load is not home else load.first_view
+            print(f"{label + load.page:42} {load.first_view / KIB:9.1f} "
+                  f"{seconds[load.page][0] / KIB:7.1f} {after_home / KIB:10.1f} "
+                  f"{load.raw / KIB:8.1f} {1 + len(load.files)}")
+            first_rooms.append(page_budget.FIRST_VIEW_KIB * KIB - load.first_view)
+            second_rooms.append(page_budget.SECOND_VIEW_KIB * KIB - seconds[load.page][0])
+    if first_rooms:
+        print(f"\nLimits (the extension's defaults, compressed): first view "
+              f"{page_budget.FIRST_VIEW_KIB} KiB, second view {page_budget.SECOND_VIEW_KIB} KiB. "
+              f"Least room left: {min(first_rooms) / KIB:.1f} KiB (first view), "
+              f"{min(second_rooms) / KIB:.1f} KiB (second view).")
     return 0
 
 

@@ -76,7 +76,9 @@ WATCHED = [
             "_templates/page.html extends it and puts in the safety bar and the landmarks' "
             "names by replacing exact text ('<div class=\"page\">', '<aside "
             "class=\"sidebar-drawer\">', '<aside class=\"toc-drawer'): check each still "
-            "occurs once, and the blocks body, content (the not-ready banner) and footer"),
+            "occurs once, and the blocks body, content (the not-ready banner) and footer; "
+            "and that the page's content is still in upstream/furo.py MAIN_CONTENT's <article> "
+            "(the page budget's message)"),
     Watched("furo", "furo", "theme/furo/sidebar/brand.html",
             "_templates/sidebar/brand.html extends it and replaces its block brand_content: "
             "compare the two"),
@@ -218,6 +220,9 @@ def test_furo_templates_have_the_text_the_site_matches():
     for template, pattern in (upstream_furo.THEME_SCRIPT, upstream_furo.ICON_STYLES):
         assert re.search(pattern, furo_template(template.lstrip("!")), re.S), template
     assert "{{ " + upstream_furo.NAVIGATION_TREE + " }}" in furo_template("sidebar/navigation.html")
+    # The page budget measures the page's own content: Furo's <article> around {{ body }}.
+    article = upstream_furo.MAIN_CONTENT.search(furo_template("page.html"))
+    assert article and "{{ body }}" in article[2], "Furo's page.html: no main <article> around body"
     ours = (ROOT / "_templates" / "page.html").read_text(encoding="utf-8")
     # The three insertions into Furo's markup (not the translated words after them).
     replaced = re.findall(r"replace\('([^']*)',", ours)

@@ -49,6 +49,9 @@ class Subtype(str, enum.Enum):
     navigation = "navigation"
     """A template asks the site's navigation for a ``toctree()`` it cannot draw."""
 
+    page_budget = "page-budget"
+    """A built page makes the browser download more than the page budget allows
+    (``practice_page_budget_first_view``, ``practice_page_budget_second_view``)."""
 
     data = "data"
     """practice.yaml has an unknown field, a missing detail or a wrong value."""
@@ -247,6 +250,18 @@ MESSAGES: dict[str, str] = {
     ),
     "missing-stylesheet": (
         "stylesheet {file} is linked but missing from the output"
+    ),
+    # -- the page budget (practice.page-budget) ---------------------------------------
+    "page-budget": (
+        "the built page {page} is over the page budget (what a reader's browser downloads, "
+        "compressed): {over}. The heaviest parts: {parts}. Shorten the page (1 KiB is about "
+        "500 words) or make its images smaller, or split it into two pages that link to each "
+        "other. The limits and why: editorial-policy.md, \"How long a page can be\"."
+    ),
+    "page-budget-first": "a first visit downloads {weight}, {over} over the limit of {limit}",
+    "page-budget-second": (
+        "opened after another page of the site, it downloads {weight}, {over} over the limit "
+        "of {limit}"
     ),
     # -- templates (practice.navigation) --------------------------------------------
     "toctree-arguments": (

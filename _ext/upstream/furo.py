@@ -16,6 +16,9 @@ Furo has no settings for these, so the site matches its code and templates:
   ``base.html``) and inline styles (``partials/icons.html``) of every page come
   from, as (template, pattern): the Content-Security-Policy (``csp.py``) allows
   them by the hash of that text.
+- ``MAIN_CONTENT``: the ``<article>`` in which Furo's ``page.html`` puts the page's own
+  content; the page budget (``page_budget.py``) tells a writer how much of a page's
+  weight is its content, and how much the menu and page frame around it.
 """
 
 from __future__ import annotations
@@ -30,3 +33,5 @@ ICON_SPRITE = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" style="displa
                          r"(?:\s*<symbol\b.*?</symbol>)*\s*</svg>\s*", re.DOTALL)
 THEME_SCRIPT = ("!base.html", r"\{% block body %\}\s*<script>(.*?)</script>")
 ICON_STYLES = ("!partials/icons.html", r'style="([^"]*)"')
+MAIN_CONTENT = re.compile(r'(<article role="main" id="furo-main-content">)(.*?)(</article>)',
+                          re.DOTALL)
