@@ -270,6 +270,9 @@ CASES: dict[str, Bad] = {
                                                    "includehidden=True) }}"},
         overrides={"templates_path": ["_more_templates", "_templates"]}),
     "search-index-failed": Bad(builder="html", pagefind_fails=True),
+    "page-budget": Bad(builder="html",
+                       overrides={"practice_page_budget_first_view": 8,
+                                  "practice_page_budget_second_view": 6}),
     # -- the Spanish site (practice.translation, and the checks in Spanish) ----------------
     "translations-bad-yaml": translations_file("index: [clinician-b\n"),
     "translations-not-mapping": translations_file("- index\n- specialties/grief\n"),
@@ -342,6 +345,8 @@ NOT_PROBLEMS = {
     "reading-level-joined": "the end of a reading-level-paragraph message, for short paragraphs "
                             "graded together",
     "reading-level-catalogue-line": "part of a reading-level-paragraph-es message",
+    "page-budget-first": "part of a page-budget message",
+    "page-budget-second": "part of a page-budget message",
     "sign-off-after-setup": "the end of each not-ready-* message while practice.yaml holds "
                             "example details",
     "not-ready-unsigned-banner": "the banner on a page whose review names no signer, in a preview",

@@ -9,8 +9,7 @@ styles things this site never shows (code highlighting, API docs, tabs, badges).
   a scroll-spy library) is replaced by ``_static/furo-lite.js``, which does what the
   site uses of it (theme button, header shadow, back-to-top, the highlight in "On
   this page"; each covered by a browser test). Measured (``bench/parts.py``): 1.7 KiB
-  (0.8 gzip) instead of 5.1 KiB (2.0 gzip) on every page; without it the longest
-  pages would be over the 64 KiB page budget.
+  (0.8 gzip) instead of 5.1 KiB (2.0 gzip) on every page.
 - Each page links one stylesheet instead of Sphinx's, Furo's, sphinx-design's and the
   site's own. When the build has finished, that stylesheet is made for the page
   from those files, in their order, keeping only the rules whose selectors can match
