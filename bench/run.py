@@ -37,9 +37,7 @@ from livehtml import WarmBuilder  # noqa: E402
 
 PYTHON = sys.executable
 STOCK = ["-D", "practice_compact_navigation=0", "-D", "practice_lean_assets=0",
-         "-D", "practice_search=sphinx",
-         # stock Furo's stylesheets are far over the page budget: no limits (0)
-         "-D", "practice_page_budget_first_view=0", "-D", "practice_page_budget_second_view=0"]
+         "-D", "practice_search=sphinx"]
 EDITED_PAGE = "library/s01/p001.md"
 
 
