@@ -24,10 +24,8 @@ KIB = 1024
 
 def language_sites(site: Path) -> list[tuple[str, Path, tuple[str, ...]]]:
     """(label, folder, folders to skip) for the site and each translation inside it."""
-    translations = sorted(p.parent for p in site.glob("*/index.html")
-                          if (p.parent / "_static").is_dir())
-    skip = tuple(f"{folder.name}/" for folder in translations)
-    return [("", site, skip)] + [(f"{folder.name}/", folder, ()) for folder in translations]
+    inside = transfer.sites_inside(site)
+    return [("", site, inside)] + [(folder, site / folder, ()) for folder in inside]
 
 
 def main(argv: list[str]) -> int:

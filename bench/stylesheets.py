@@ -42,9 +42,7 @@ def site_stylesheet(site: Path, pages: list[str]) -> str:
 
 def main(argv: list[str]) -> int:
     site = Path(argv[1] if len(argv) > 1 else "_build/html").resolve()
-    translations = tuple(f"{p.parent.name}/" for p in site.glob("*/index.html")
-                         if (p.parent / "_static").is_dir())
-    measured = transfer.Site(site, skip=translations)
+    measured = transfer.Site(site, skip=transfer.sites_inside(site))
     loads = {load.page: load for load in measured.load_all()}
     sheet = transfer.compressed_size(site_stylesheet(site, list(loads)).encode("utf-8"))
     per_page_seconds = transfer.second_views(list(loads.values()))

@@ -57,8 +57,7 @@ def add_before_sources(page: Path, text: str) -> None:
 
 def weights(site: Path) -> dict[str, tuple[int, int]]:
     """{page: (first view, second view)} in bytes, as the build's page budget measures."""
-    skip = tuple(f"{p.parent.name}/" for p in site.glob("*/index.html") if (p.parent / "_static").is_dir())
-    loads = transfer.Site(site, skip=skip).load_all()
+    loads = transfer.Site(site, skip=transfer.sites_inside(site)).load_all()
     seconds = transfer.second_views(loads)
     return {load.page: (load.first_view, seconds[load.page][0]) for load in loads}
 

@@ -45,6 +45,13 @@ LOADING_LINKS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload"
 CSS_URL = re.compile(r"""url\(\s*["']?([^"')]+)["']?\s*\)|@import\s+["']([^"']+)["']""")
 
 
+def sites_inside(outdir: Path) -> tuple[str, ...]:
+    """The folders of a built site (``es/``) that hold another whole site: a translation,
+    with its own home page and static files. For ``Site(..., skip=...)`` outside a build."""
+    return tuple(sorted(f"{home.parent.name}/" for home in outdir.glob("*/index.html")
+                        if (home.parent / "_static").is_dir()))
+
+
 def compressed_size(data: bytes) -> int:
     """Bytes of ``data`` gzip-compressed at ``LEVEL`` (the gzip header and trailer included)."""
     compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, 31)
