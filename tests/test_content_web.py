@@ -137,8 +137,9 @@ def test_glossary_has_its_terms(site):
 
 def _prose_blocks(site: Path, page: str) -> list:
     """The page's own paragraphs and list items, leaving out the sources (titles of
-    works), the practice's details (its own words, from practice.yaml) and cards that
-    are links as a whole (a link cannot hold another)."""
+    works), the practice's details (its own words, from practice.yaml), cards that
+    are links as a whole (a link cannot hold another) and the cards of other pages
+    (their title and a line about them, in plain words)."""
     text = own_text(site, page)
     for heading in text.find_all(["h2", "h3"]):
         if heading.get_text(strip=True).lower() in ("sources", "references"):
@@ -148,6 +149,8 @@ def _prose_blocks(site: Path, page: str) -> list:
     for card in text.select(".sd-card"):
         if card.select_one("a.sd-stretched-link"):
             card.decompose()
+    for cards in text.select(".related-cards"):
+        cards.decompose()
     return [block for block in text.select("p, li") if not block.find(["p", "li"])]
 
 

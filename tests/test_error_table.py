@@ -182,6 +182,9 @@ CASES: dict[str, Bad] = {
     # -- related topics (practice.related) ---------------------------------------------
     "related-unknown": fm("related: []", "related: [approaches/grief-work]"),
     "related-self": fm("related: []", "related: [specialties/grief]"),
+    "topic-cards-empty": Bad(replace=[("index.md", "\n```{toctree}\n:caption: What we help with",
+                                       "\n```{topic-cards} specialty\n```\n\n"
+                                       "```{toctree}\n:caption: What we help with")]),
     # -- review dates (practice.review-overdue) ----------------------------------------
     "review-overdue": Bad(replace=[(GRIEF, "last_reviewed: 2026-11-20", "last_reviewed: 2025-06-02"),
                                    (GRIEF, "next_review: 2027-11-20", "next_review: 2026-06-02")]),
@@ -352,6 +355,8 @@ NOT_PROBLEMS = {
     "not-ready-unsigned-banner": "the banner on a page whose review names no signer, in a preview",
     "not-ready-other-person-banner": "the banner on a page signed off by another person, in a preview",
     "not-ready-example-review-banner": "the banner on a page with an example sign-off, in a preview",
+    "topic-cards-untranslated": "printed, not a warning, in a translation's build for a card "
+                                "its catalogue does not translate yet",
     "translation-not-signed-banner": "the banner on a translation with no real sign-off, in a preview",
 }
 

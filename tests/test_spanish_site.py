@@ -208,8 +208,8 @@ def test_links_to_english_only_pages_lead_there_and_say_so(site):
     assert any("glossary.html#term-" in a["href"] for a in english)
     # The home page's cards to English-only pages say it in their titles.
     home = soup_of(site / SPANISH / "index.html")
-    titles = [t.get_text(" ", strip=True) for t in home.select(".sd-card-title")]
-    assert any(t.startswith("Trauma") and t.endswith("(en inglés)") for t in titles), titles
+    titles = [t.get_text(" ", strip=True) for t in home.select(".topic-cards .related-card-title")]
+    assert "Trauma y TEPT (en inglés)" in titles, titles
     # The menu lists only Spanish pages.
     menu = [a["href"] for a in home.select(".sidebar-tree a[href]")]
     assert menu and all((site / SPANISH / href).is_file() for href in menu), menu

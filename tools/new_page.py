@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT / "_ext"))
 
 # The marker every prompt starts with: a page that has one is not ready to publish.
 from practice.data.front_matter import PROMPT  # noqa: E402
+from practice.data.menu_source import menu_lists  # noqa: E402
 from practice.site.redirects import load_redirects  # noqa: E402
 from sphinx.errors import ConfigError  # noqa: E402
 
@@ -127,10 +128,6 @@ KINDS = {
 DESCRIPTION = (f'"{PROMPT} one short sentence for search results, saying who this page '
                'is for and how we help."')
 
-TOCTREE_START = re.compile(r"^(?P<fence>`{3,}|:{3,})\{toctree\}\s*$")
-ENTRY_TARGET = re.compile(r"<([^<>]+)>\s*$")
-
-
 class Refusal(Exception):
     """Something the person must fix; the message says what and how."""
 
@@ -168,36 +165,23 @@ def add_to_toctree(index_text: str, caption: str, docname: str) -> str:
     """Return index.md's text with ``docname`` added at the end of the toctree
     whose caption is ``caption``."""
     lines = index_text.splitlines(keepends=True)
-    i = 0
-    while i < len(lines):
-        start = TOCTREE_START.match(lines[i].rstrip("\n"))
-        if not start:
-            i += 1
+    for block in menu_lists(index_text):
+        if block.end is None:
+            raise Refusal(f"index.md: the menu list that starts on line {block.start + 1} is "
+                          f"not closed. Add a line with {block.fence} after its last page.")
+        if block.caption != caption:
             continue
-        fence = start["fence"]
-        end = next((j for j in range(i + 1, len(lines)) if lines[j].strip() == fence), None)
-        if end is None:
-            raise Refusal(f"index.md: the menu list that starts on line {i + 1} is not "
-                          f"closed. Add a line with {fence} after its last page.")
-        body = lines[i + 1:end]
-        options = [line for line in body if line.startswith(":")]
-        if any(line.strip() == f":caption: {caption}" for line in options):
-            entries = [(j, line.strip()) for j, line in enumerate(body, start=i + 1)
-                       if line.strip() and not line.startswith(":")]
-            for _j, entry in entries:
-                target = ENTRY_TARGET.search(entry)
-                if (target[1] if target else entry) == docname:
-                    raise Refusal(f"index.md already lists '{docname}' in the menu.")
-            if entries:
-                insert_at = entries[-1][0] + 1
-                new_lines = [f"{docname}\n"]
-            else:
-                insert_at = end
-                new_lines = ["\n", f"{docname}\n"]
-            if not lines[insert_at - 1].endswith("\n"):
-                lines[insert_at - 1] += "\n"
-            return "".join(lines[:insert_at] + new_lines + lines[insert_at:])
-        i = end + 1
+        if any(entry == docname for _line, entry in block.entries):
+            raise Refusal(f"index.md already lists '{docname}' in the menu.")
+        if block.entries:
+            insert_at = block.entries[-1][0] + 1
+            new_lines = [f"{docname}\n"]
+        else:
+            insert_at = block.end
+            new_lines = ["\n", f"{docname}\n"]
+        if not lines[insert_at - 1].endswith("\n"):
+            lines[insert_at - 1] += "\n"
+        return "".join(lines[:insert_at] + new_lines + lines[insert_at:])
     raise Refusal(f"index.md has no menu list with the caption '{caption}', so the page "
                   "would not appear in the menu. Ask the web team to add it.")
 

@@ -83,6 +83,10 @@ FIELD_HELP: dict[str, tuple[str, str]] = {
         "one sentence of at most 160 characters, shown in search results and when the page is shared",
         "description: Gentle, practical help for anxiety and low mood, at your own pace.",
     ),
+    "card": (
+        "one short sentence of at most 160 characters, shown on the page's card on the home page",
+        "card: When worry won't let go, or everything feels heavy.",
+    ),
     "audience": (
         "a list of who the page is for, from: clients, families, professionals",
         "audience: [clients, families]",
@@ -152,11 +156,11 @@ MESSAGES: dict[str, str] = {
         "'{field}' is {value}; expected {expected}. For example: {example}"
     ),
     "description-too-long": (
-        "'description' is {length} characters; keep it to 160 or fewer (one short sentence), "
+        "'{field}' is {length} characters; keep it to 160 or fewer (one short sentence), "
         "for example: {example}"
     ),
     "description-sentences": (
-        "'description' has more than one sentence; write a single sentence of at most "
+        "'{field}' has more than one sentence; write a single sentence of at most "
         "160 characters, for example: {example}"
     ),
     "audience-unknown": (
@@ -202,6 +206,15 @@ MESSAGES: dict[str, str] = {
     ),
     "related-self": (
         "'related' lists this page itself ({value}); remove it."
+    ),
+    "topic-cards-empty": (
+        "'{{topic-cards}} {folder}' shows the pages of the menu (the lists in index.md) "
+        "under the folder {folder}/, but the menu has none. Write the folder of the pages "
+        "you mean ({known}), or add the pages to the menu with make new-page."
+    ),
+    "topic-cards-untranslated": (
+        "the card of {page} is left out here until {catalogue} has its title and its "
+        "description translated (make translations adds them to the catalogue)."
     ),
     # -- review overdue --------------------------------------------------------
     "review-overdue": (

@@ -5,6 +5,8 @@ Plain Python (no Sphinx), so both the build (``page_metadata``) and
 
 - every page: ``kind`` (specialty | approach | general), ``description`` (one
   sentence, at most 160 characters), ``audience`` (clients, families, professionals);
+- any page may have a ``card`` line (the same rules as the description): what its
+  card on the home page says, in place of the description (``page_parts.topic_cards``);
 - specialty and approach pages also: ``reviewed_by`` (a clinician id in
   practice.yaml), ``last_reviewed``, ``next_review`` (ISO dates, at most 3 years
   apart), ``related`` (docnames);
@@ -41,8 +43,8 @@ REVIEW_FIELDS = ("reviewed_by", "last_reviewed", "next_review")
 # credentials then), the fingerprint of the text they read, and whether the practice's
 # details were examples at the time (an example review; see sign_offs.py).
 SIGNATURE_FIELDS = ("signed_by", "review_fingerprint", "example_review")
-FIELDS = ("kind", "description", "audience", "status", *REVIEW_FIELDS, *SIGNATURE_FIELDS,
-          "related")
+FIELDS = ("kind", "description", "card", "audience", "status", *REVIEW_FIELDS,
+          *SIGNATURE_FIELDS, "related")
 STATUSES = ("draft",)
 CLINICAL_REQUIRED = ("kind", "description", "audience", *REVIEW_FIELDS, "related")
 REQUIRED = {
@@ -86,6 +88,7 @@ class PageInfo:
 
     kind: str | None = None
     description: str | None = None
+    card: str | None = None             # the line on its card on the home page (topic_cards)
     audience: tuple[str, ...] = ()
     status: str | None = None
     reviewed_by: str | None = None
@@ -171,17 +174,21 @@ def split_front_matter(text: str) -> tuple[list[str], list[str]]:
 
 
 def text_fingerprint(text: str) -> str:
-    """A fingerprint of what a reader is shown of a page: its body and its description.
+    """A fingerprint of what a reader is shown of a page: its body, its description and
+    its card line.
 
     Any change to a word changes it; only line endings and spaces at the ends of
     lines do not (an editor or GitHub's web editor may change those). The review
     fields themselves are not part of it, so signing off does not change it.
     """
     _head, body = split_front_matter(text)
-    description = (read_front_matter(text).data or {}).get("description", "")
+    data = read_front_matter(text).data or {}
+    shown = str(data.get("description", ""))
+    if data.get("card"):
+        shown += f"\n{data['card']}"
     lines = [line.rstrip() for line in body]
     content = "\n".join(lines).strip("\n")
-    digest = hashlib.sha256(f"{description}\n\n{content}".encode("utf-8"))
+    digest = hashlib.sha256(f"{shown}\n\n{content}".encode("utf-8"))
     return digest.hexdigest()[:16]
 
 
@@ -282,19 +289,21 @@ def validate(fm: FrontMatter, clinician_ids: list[str], today: dt.date,
                 where="every page" if name in REQUIRED["general"] else f"{info.kind} pages",
                 example=example)))
 
-    if "description" in data:
-        text = data["description"]
-        example = FIELD_HELP["description"][1]
+    for name in ("description", "card"):
+        if name not in data:
+            continue
+        text = data[name]
+        example = FIELD_HELP[name][1]
         if not isinstance(text, str) or not text.strip():
-            problems.append(_invalid("description", text, at("description")))
+            problems.append(_invalid(name, text, at(name)))
         elif len(text.strip()) > MAX_DESCRIPTION:
-            problems.append(Problem(at("description"), render(
-                "description-too-long", length=len(text.strip()), example=example)))
+            problems.append(Problem(at(name), render(
+                "description-too-long", field=name, length=len(text.strip()), example=example)))
         elif TWO_SENTENCES.search(text.strip()):
-            problems.append(Problem(at("description"), render(
-                "description-sentences", example=example)))
+            problems.append(Problem(at(name), render(
+                "description-sentences", field=name, example=example)))
         else:
-            info.description = " ".join(text.split())
+            setattr(info, name, " ".join(text.split()))
 
     if "audience" in data:
         audience = data["audience"]

@@ -57,8 +57,10 @@ def text_to_check(env: BuildEnvironment, doctree: nodes.document) -> list[tuple[
         return _last_text[1]
     blocks = list(text_blocks(doctree))
     info = pages(env).get(env.docname)
-    if info is not None and info.description:
-        blocks.append((info.description, info.line("description")))
+    if info is not None:
+        for text, name in ((info.description, "description"), (info.card, "card")):
+            if text:
+                blocks.append((text, info.line(name)))
     _last_text = (doctree, blocks)
     return blocks
 

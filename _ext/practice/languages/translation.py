@@ -454,10 +454,10 @@ def _first_words(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def stale_paragraphs(app: Sphinx, doctree: nodes.document) -> list[Stale]:
-    """Every translatable part of the page that the Locale transform left in English."""
+def catalogue_messages(app: Sphinx, docname: str) -> dict[str, str]:
+    """The translated messages of ``docname``'s catalogue, {English: translation}."""
     config = app.config
-    domain = docname_to_domain(app.env.docname, config.gettext_compact)
+    domain = docname_to_domain(docname, config.gettext_compact)
     dirs = [Path(app.srcdir, directory) for directory in config.locale_dirs]
     catalog, has_catalog = init_locale(dirs, config.language, domain)
     merged: dict[str, str] = {}
@@ -468,6 +468,12 @@ def stale_paragraphs(app: Sphinx, doctree: nodes.document) -> list[Stale]:
             catalog = getattr(catalog, "_fallback", None)
         for entries in reversed(chain):
             merged |= entries
+    return merged
+
+
+def stale_paragraphs(app: Sphinx, doctree: nodes.document) -> list[Stale]:
+    """Every translatable part of the page that the Locale transform left in English."""
+    merged = catalogue_messages(app, app.env.docname)
     found = []
     for node, message in extract_messages(doctree):
         if isinstance(node, addnodes.translatable):
