@@ -22,6 +22,11 @@ from practice.site import page_budget, transfer  # noqa: E402
 KIB = 1024
 
 
+def page_weight(site: Path, page: Path) -> transfer.PageLoad:
+    """What one built page of ``site`` fetches: ``.raw`` on disk, ``.first_view`` sent."""
+    return transfer.Site(site).load(page.relative_to(site).as_posix())
+
+
 def language_sites(site: Path) -> list[tuple[str, Path, tuple[str, ...]]]:
     """(label, folder, folders to skip) for the site and each translation inside it."""
     inside = transfer.sites_inside(site)

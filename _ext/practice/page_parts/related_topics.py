@@ -65,19 +65,25 @@ def all_cards(env: BuildEnvironment) -> dict[str, tuple[Card, ...]]:
             for docname, related in related_docnames(env).items()}
 
 
+def card_item(link: nodes.Element, description: str) -> nodes.list_item:
+    """One card: the link to the page (its title), and the line about it under it."""
+    item = nodes.list_item(classes=["related-card"])
+    heading = nodes.paragraph(classes=["related-card-title"])
+    heading += link
+    item += heading
+    if description:
+        item += nodes.paragraph(description, description, classes=["related-card-description"])
+    return item
+
+
 def section(app: Sphinx, docname: str, topics: tuple[Card, ...]) -> nodes.section:
     block = nodes.section(classes=["related-topics"], ids=["related-topics"])
     block += nodes.title(text=_("Related topics"))
     items = nodes.bullet_list(classes=["related-cards"])
     for doc, title, description in topics:
-        item = nodes.list_item(classes=["related-card"])
-        heading = nodes.paragraph(classes=["related-card-title"])
-        heading += nodes.reference("", title, refuri=app.builder.get_relative_uri(docname, doc),
-                                   internal=True)
-        item += heading
-        if description:
-            item += nodes.paragraph(text=description, classes=["related-card-description"])
-        items += item
+        items += card_item(nodes.reference("", title, internal=True,
+                                           refuri=app.builder.get_relative_uri(docname, doc)),
+                           description)
     block += items
     return block
 

@@ -6,8 +6,8 @@ The home page shows the specialties and the approaches as cards::
     ```
 
 Each card is one page the site's menu (the toctrees of the home page, in their order)
-lists under that folder: its title as the link and its description under it, the same
-cards as "Related topics". So a page that ``make new-page`` adds to the menu gets its
+lists under that folder: its title as the link and, under it, its ``card`` line (or its
+description when it has none), drawn as the cards of "Related topics" are. So a page that ``make new-page`` adds to the menu gets its
 card by itself, and no reviewed page has to change for it.
 
 In a translation's build a translated page's card is in that language (its title, and
@@ -38,6 +38,7 @@ from ..languages.translation import (HEADING, catalogue_file, catalogue_messages
                                      site_languages, translations)
 from ..messages import Subtype, render
 from .practice_markup import typographic
+from .related_topics import card_item
 
 logger = logging.getLogger(__name__)
 
@@ -47,9 +48,9 @@ def title_and_card(path: Path) -> tuple[str, str, bool]:
     description (and whether it was the card line), from its source."""
     text = path.read_text(encoding="utf-8")
     data = read_front_matter(text).data or {}
-    line = data.get("card") or data.get("description") or ""
+    shown = data.get("card") or data.get("description") or ""
     title = next((match[1] for line in text.splitlines() if (match := HEADING.match(line))), "")
-    return title, " ".join(str(line).split()), bool(data.get("card"))
+    return title, " ".join(str(shown).split()), bool(data.get("card"))
 
 
 class TopicCardsDirective(SphinxDirective):
@@ -116,19 +117,12 @@ class TopicCardsDirective(SphinxDirective):
         """A card: the page's title (Sphinx's own, unless ``title`` is given) as the link.
         Until Sphinx puts its title in, the link holds the title of the page's source,
         which is what the checks of this page read."""
-        item = nodes.list_item(classes=["related-card"])
-        heading = nodes.paragraph(classes=["related-card-title"])
         link = addnodes.pending_xref("", refdomain="std", reftype="doc", reftarget="/" + doc,
                                      refdoc=self.env.docname, refexplicit=title is not None,
                                      refwarn=True)
         text = title or source_title or doc
         link += nodes.inline(text, text, classes=["xref", "std", "std-doc"])
-        heading += link
-        item += heading
-        if description:
-            item += nodes.paragraph(description, description,
-                                    classes=["related-card-description"])
-        return item
+        return card_item(link, description)
 
     def card_to_translate(self, doc: str, title: str, text: str,
                           is_card_line: bool) -> nodes.list_item | None:
