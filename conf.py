@@ -40,13 +40,21 @@ extensions = [
 ]
 
 exclude_patterns = [
-    "_build", ".venv", "_ext", "tests", "bench", ".ci", ".github",
-    "README.md", "CONTRIBUTING.md", "node_modules",
-    "tools", ".pytest_cache",
+    "_build",
+    ".venv",
+    "_ext",
+    "tests",
+    "bench",
+    ".ci",
+    ".github",
+    "README.md",
+    "CONTRIBUTING.md",
+    "node_modules",
+    "tools",
+    ".pytest_cache",
 ]
 
-myst_enable_extensions = ["colon_fence", "deflist", "substitution", "attrs_inline",
-                          "smartquotes"]
+myst_enable_extensions = ["colon_fence", "deflist", "substitution", "attrs_inline", "smartquotes"]
 # Curly quotes and apostrophes come from MyST's parser ("smartquotes" above), which
 # does them as it reads; Sphinx's own pass walks every page again (about a tenth of
 # the reading time) for the same result.

@@ -19,17 +19,55 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SECTION_SIZE = 50
-IGNORE = shutil.ignore_patterns("_build", ".venv", ".git", "node_modules", ".pytest_cache",
-                                "__pycache__", "tests", "bench", "tools")
+IGNORE = shutil.ignore_patterns(
+    "_build", ".venv", ".git", "node_modules", ".pytest_cache", "__pycache__", "tests", "bench", "tools"
+)
 
 TOPICS = [
-    "sleep", "worry", "anger", "grief", "shame", "stress", "family visits", "work",
-    "money", "friends", "school", "holidays", "cravings", "hard days", "good days",
-    "trust", "rest", "food", "moving house", "a new baby", "loss", "loneliness",
-    "phone calls", "meetings", "weekends", "mornings", "nights", "pain", "change", "hope",
+    "sleep",
+    "worry",
+    "anger",
+    "grief",
+    "shame",
+    "stress",
+    "family visits",
+    "work",
+    "money",
+    "friends",
+    "school",
+    "holidays",
+    "cravings",
+    "hard days",
+    "good days",
+    "trust",
+    "rest",
+    "food",
+    "moving house",
+    "a new baby",
+    "loss",
+    "loneliness",
+    "phone calls",
+    "meetings",
+    "weekends",
+    "mornings",
+    "nights",
+    "pain",
+    "change",
+    "hope",
 ]
-TERMS = ["parts", "Self", "manager", "firefighter", "exile", "burden", "recovery",
-         "harm reduction", "mindfulness", "peer support", "mutual-help group"]
+TERMS = [
+    "parts",
+    "Self",
+    "manager",
+    "firefighter",
+    "exile",
+    "burden",
+    "recovery",
+    "harm reduction",
+    "mindfulness",
+    "peer support",
+    "mutual-help group",
+]
 OPENINGS = [
     "Some days feel heavy from the moment you wake up.",
     "You may feel tired of trying so hard.",
@@ -70,8 +108,9 @@ def _sentences(rng: random.Random, count: int) -> str:
     return " ".join(rng.choice(BODY) for _ in range(count))
 
 
-def _page(rng: random.Random, index: int, docname: str, title: str, related: list[str],
-          links: list[tuple[str, str]]) -> str:
+def _page(
+    rng: random.Random, index: int, docname: str, title: str, related: list[str], links: list[tuple[str, str]]
+) -> str:
     """One topic page in MyST Markdown, with front matter the site's checks accept."""
     term_a, term_b = rng.sample(TERMS, 2)
     link_text = " ".join(f"[{text}]({target})" for text, target in links)
@@ -166,9 +205,13 @@ def generate(count: int, out: Path, seed: int = 7) -> list[str]:
     layout: list[tuple[str, list[tuple[str, str]]]] = []
     for number, size in enumerate(sizes, start=1):
         folder = f"library/s{number:02d}"
-        pages = [(f"{folder}/p{i:03d}",
-                  f"{TOPICS[(number * 7 + i) % len(TOPICS)].capitalize()}, part {number}.{i}")
-                 for i in range(1, size)]
+        pages = [
+            (
+                f"{folder}/p{i:03d}",
+                f"{TOPICS[(number * 7 + i) % len(TOPICS)].capitalize()}, part {number}.{i}",
+            )
+            for i in range(1, size)
+        ]
         layout.append((folder, pages))
     all_pages = [page for _folder, pages in layout for page in pages]
     docnames = []
@@ -180,17 +223,21 @@ def generate(count: int, out: Path, seed: int = 7) -> list[str]:
             sibling = pages[(i + 1) % len(pages)][0]
             elsewhere = rng.choice(all_pages)
             related = [r for r in dict.fromkeys([sibling, elsewhere[0]]) if r != docname]
-            links = [(pages[(i + 2) % len(pages)][1], "/" + pages[(i + 2) % len(pages)][0] + ".md"),
-                     (elsewhere[1], "/" + elsewhere[0] + ".md"),
-                     ("what to expect", "/what-to-expect.md")]
+            links = [
+                (pages[(i + 2) % len(pages)][1], "/" + pages[(i + 2) % len(pages)][0] + ".md"),
+                (elsewhere[1], "/" + elsewhere[0] + ".md"),
+                ("what to expect", "/what-to-expect.md"),
+            ]
             text = _page(rng, i, docname, title, related, links)
             (out / f"{docname}.md").write_text(text, encoding="utf-8")
             docnames.append(docname)
     index = out / "index.md"
     entries = "\n".join(f"{folder}/index" for folder, _pages in layout)
-    index.write_text(index.read_text(encoding="utf-8")
-                     + f"\n```{{toctree}}\n:caption: Library\n:hidden:\n\n{entries}\n```\n",
-                     encoding="utf-8")
+    index.write_text(
+        index.read_text(encoding="utf-8")
+        + f"\n```{{toctree}}\n:caption: Library\n:hidden:\n\n{entries}\n```\n",
+        encoding="utf-8",
+    )
     return docnames
 
 

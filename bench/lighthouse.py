@@ -30,14 +30,23 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "_build" / "lighthouse"
 LIGHTHOUSE = "lighthouse@12.2.3"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-                "--disable-component-update --disable-sync --no-first-run")
-PAGES = {"home": "index.html", "addiction": "specialties/addiction.html",
-         "glossary": "glossary.html"}
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+    "--disable-component-update --disable-sync --no-first-run"
+)
+PAGES = {"home": "index.html", "addiction": "specialties/addiction.html", "glossary": "glossary.html"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-COMPRESSIBLE = {"text/html", "text/css", "text/javascript", "application/javascript",
-                "application/json", "image/svg+xml", "text/plain", "application/xml",
-                "text/xml"}
+COMPRESSIBLE = {
+    "text/html",
+    "text/css",
+    "text/javascript",
+    "application/javascript",
+    "application/json",
+    "image/svg+xml",
+    "text/plain",
+    "application/xml",
+    "text/xml",
+}
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
@@ -51,12 +60,21 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
             return super().send_head()
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         body = path.read_bytes()
-        compress = (kind in COMPRESSIBLE or kind.startswith("text/")) and \
-            "gzip" in self.headers.get("Accept-Encoding", "")
+        compress = (kind in COMPRESSIBLE or kind.startswith("text/")) and "gzip" in self.headers.get(
+            "Accept-Encoding", ""
+        )
         if compress:
             body = gzip.compress(body, 6)
         self.send_response(200)
-        self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/") or kind.endswith(("javascript", "json", "xml")) else ""))
+        self.send_header(
+            "Content-Type",
+            kind
+            + (
+                "; charset=utf-8"
+                if kind.startswith("text/") or kind.endswith(("javascript", "json", "xml"))
+                else ""
+            ),
+        )
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "max-age=1200")
         if compress:
@@ -92,9 +110,27 @@ def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 def build(site: Path, base_url: str) -> None:
     env = {**os.environ, "READTHEDOCS": "True", "READTHEDOCS_CANONICAL_URL": base_url}
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-T", "-W", "--keep-going", "-b", "html", "-q",
-         "-d", str(OUT / "doctrees"), "-D", "language=en", str(ROOT), str(site)],
-        env=env, capture_output=True, text=True)
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-T",
+            "-W",
+            "--keep-going",
+            "-b",
+            "html",
+            "-q",
+            "-d",
+            str(OUT / "doctrees"),
+            "-D",
+            "language=en",
+            str(ROOT),
+            str(site),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if result.returncode:
         sys.exit(f"the site did not build:\n{result.stderr}")
 
@@ -102,10 +138,22 @@ def build(site: Path, base_url: str) -> None:
 def lighthouse(url: str, report: Path) -> dict[str, int]:
     env = {**os.environ, "CHROME_PATH": CHROME}
     result = subprocess.run(
-        ["npx", "-y", LIGHTHOUSE, url, "--form-factor=mobile", "--quiet",
-         f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}",
-         "--output=json", f"--output-path={report}"],
-        env=env, capture_output=True, text=True)
+        [
+            "npx",
+            "-y",
+            LIGHTHOUSE,
+            url,
+            "--form-factor=mobile",
+            "--quiet",
+            f"--only-categories={','.join(CATEGORIES)}",
+            f"--chrome-flags={CHROME_FLAGS}",
+            "--output=json",
+            f"--output-path={report}",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if result.returncode or not report.is_file():
         sys.exit(f"Lighthouse failed on {url}:\n{result.stderr[-2000:]}")
     data = json.loads(report.read_text())
@@ -129,9 +177,13 @@ def main() -> None:
         scores = {c: int(statistics.median(r[c] for r in runs)) for c in CATEGORIES}
         print(f"{label:<11}" + "".join(f"{scores[c]:>16}" for c in CATEGORIES))
         failed = json.loads((reports / f"{label}-0.json").read_text())["audits"]
-        misses = sorted(key for key, audit in failed.items()
-                        if audit.get("score") is not None and audit["score"] < 0.9
-                        and audit.get("scoreDisplayMode") in ("binary", "numeric"))
+        misses = sorted(
+            key
+            for key, audit in failed.items()
+            if audit.get("score") is not None
+            and audit["score"] < 0.9
+            and audit.get("scoreDisplayMode") in ("binary", "numeric")
+        )
         if misses:
             print(f"{'':<11}below 0.9: {', '.join(misses)}")
     server.shutdown()

@@ -24,27 +24,39 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import ROOT, generate  # noqa: E402
+from generate import ROOT, generate
 
 PORT = "8123"
 # (language, file saved, its text to change, the text the page shows, page)
 EDITS = [
-    ("en", "contact.md", "Getting in touch is a big step", "Getting in touch is a big step",
-     "contact.html"),
-    ("es", "locales/es/LC_MESSAGES/contact.po", 'msgstr "Formas de comunicarse con nosotros',
-     "Formas de comunicarse con nosotros", "contact.html"),
+    ("en", "contact.md", "Getting in touch is a big step", "Getting in touch is a big step", "contact.html"),
+    (
+        "es",
+        "locales/es/LC_MESSAGES/contact.po",
+        'msgstr "Formas de comunicarse con nosotros',
+        "Formas de comunicarse con nosotros",
+        "contact.html",
+    ),
 ]
 
 
-def time_saves(site: Path, language: str, file: str, old: str, shown: str, page: str,
-               saves: int = 4) -> list[float]:
+def time_saves(
+    site: Path, language: str, file: str, old: str, shown: str, page: str, saves: int = 4
+) -> list[float]:
     """Seconds from each save to sphinx-autobuild serving the rebuilt site."""
-    proc = subprocess.Popen(["make", "livehtml", f"LANGUAGE={language}", f"PORT={PORT}"],
-                            cwd=site, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            bufsize=1, start_new_session=True)
+    proc = subprocess.Popen(
+        ["make", "livehtml", f"LANGUAGE={language}", f"PORT={PORT}"],
+        cwd=site,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        bufsize=1,
+        start_new_session=True,
+    )
     lines: queue.Queue = queue.Queue()
-    threading.Thread(target=lambda: [lines.put((time.perf_counter(), line)) for line in proc.stdout],
-                     daemon=True).start()
+    threading.Thread(
+        target=lambda: [lines.put((time.perf_counter(), line)) for line in proc.stdout], daemon=True
+    ).start()
 
     seen: list[str] = []
 
@@ -96,8 +108,10 @@ def main() -> int:
         shutil.copytree(ROOT / "tools", site / "tools")  # make livehtml runs tools/livehtml.py
         for language, file, old, shown, page in EDITS:
             times = time_saves(site, language, file, old, shown, page)
-            print(f"make livehtml{' LANGUAGE=' + language if language != 'en' else ''}: a save of "
-                  f"{file} shows in {min(times):.2f} to {max(times):.2f} s")
+            print(
+                f"make livehtml{' LANGUAGE=' + language if language != 'en' else ''}: a save of "
+                f"{file} shows in {min(times):.2f} to {max(times):.2f} s"
+            )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "_ext"))
 
-from practice.site import page_budget, transfer  # noqa: E402
+from practice.site import page_budget, transfer
 
 KIB = 1024
 
@@ -45,16 +45,20 @@ def main(argv: list[str]) -> int:
         home = next((load for load in loads if load.page == "index.html"), None)
         for load in sorted(loads, key=lambda load: -load.first_view):
             after_home = load.after(home) if home and load is not home else load.first_view
-            print(f"{label + load.page:42} {load.first_view / KIB:9.1f} "
-                  f"{seconds[load.page][0] / KIB:7.1f} {after_home / KIB:10.1f} "
-                  f"{load.raw / KIB:8.1f} {1 + len(load.files)}")
+            print(
+                f"{label + load.page:42} {load.first_view / KIB:9.1f} "
+                f"{seconds[load.page][0] / KIB:7.1f} {after_home / KIB:10.1f} "
+                f"{load.raw / KIB:8.1f} {1 + len(load.files)}"
+            )
             first_rooms.append(page_budget.FIRST_VIEW_KIB * KIB - load.first_view)
             second_rooms.append(page_budget.SECOND_VIEW_KIB * KIB - seconds[load.page][0])
     if first_rooms:
-        print(f"\nLimits (the extension's defaults, compressed): first view "
-              f"{page_budget.FIRST_VIEW_KIB} KiB, second view {page_budget.SECOND_VIEW_KIB} KiB. "
-              f"Least room left: {min(first_rooms) / KIB:.1f} KiB (first view), "
-              f"{min(second_rooms) / KIB:.1f} KiB (second view).")
+        print(
+            f"\nLimits (the extension's defaults, compressed): first view "
+            f"{page_budget.FIRST_VIEW_KIB} KiB, second view {page_budget.SECOND_VIEW_KIB} KiB. "
+            f"Least room left: {min(first_rooms) / KIB:.1f} KiB (first view), "
+            f"{min(second_rooms) / KIB:.1f} KiB (second view)."
+        )
     return 0
 
 

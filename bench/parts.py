@@ -31,8 +31,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import ROOT, generate  # noqa: E402
-from run import EDITED_PAGE, build, built_pages, edit, live_preview_edit, save_report  # noqa: E402
+from generate import ROOT, generate
+from run import EDITED_PAGE, build, built_pages, edit, live_preview_edit, save_report
 
 # A build with Python's usual collector settings: the site's garbage_collection module
 # imported first, from the copy being built, with its thresholds set to the usual ones.
@@ -61,8 +61,13 @@ def garbage_collection(work: Path, n: int) -> dict:
     shutil.rmtree(src, ignore_errors=True)
     for out in ("gc-on", "gc-off"):
         shutil.rmtree(work / out, ignore_errors=True)
-    return {"n": n, "with": tuned, "without": usual, "memory_with": tuned_memory,
-            "memory_without": usual_memory}
+    return {
+        "n": n,
+        "with": tuned,
+        "without": usual,
+        "memory_with": tuned_memory,
+        "memory_without": usual_memory,
+    }
 
 
 def navigation(work: Path, n: int) -> dict:
@@ -84,7 +89,7 @@ def scripts(work: Path) -> dict:
     """Furo's script against ours, as the built site serves them."""
     import furo
 
-    furo_js = (Path(furo.__file__).parent / "theme" / "furo" / "static" / "scripts" / "furo.js")
+    furo_js = Path(furo.__file__).parent / "theme" / "furo" / "static" / "scripts" / "furo.js"
     src = work / "real"
     generate(0, src)
     out = work / "real-out"
@@ -103,28 +108,43 @@ def scripts(work: Path) -> dict:
 
 
 def report(gc_rows: list[dict], nav_rows: list[dict], real: dict) -> str:
-    lines = [f"Measured {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC on "
-             f"{os.cpu_count()} cores.", "",
-             "| Part | Size | Without it | With it | Gain |", "|---|---|---|---|---|"]
+    lines = [
+        f"Measured {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores.",
+        "",
+        "| Part | Size | Without it | With it | Gain |",
+        "|---|---|---|---|---|",
+    ]
     for r in gc_rows:
-        lines.append(f"| garbage_collection.py | {r['n']} pages, clean build | {r['without']:.1f} s, "
-                     f"peak {r['memory_without']:.0f} MiB | {r['with']:.1f} s, peak "
-                     f"{r['memory_with']:.0f} MiB | {r['without'] - r['with']:.1f} s "
-                     f"({(1 - r['with'] / r['without']) * 100:.0f}%) |")
+        lines.append(
+            f"| garbage_collection.py | {r['n']} pages, clean build | {r['without']:.1f} s, "
+            f"peak {r['memory_without']:.0f} MiB | {r['with']:.1f} s, peak "
+            f"{r['memory_with']:.0f} MiB | {r['without'] - r['with']:.1f} s "
+            f"({(1 - r['with'] / r['without']) * 100:.0f}%) |"
+        )
     for r in nav_rows:
-        lines.append(f"| compact navigation | {r['n']} pages, clean build | {r['without']:.1f} s | "
-                     f"{r['with']:.1f} s | {r['without'] / r['with']:.1f}x |")
-        lines.append(f"| compact navigation | {r['n']} pages, one-page edit | {r['edit_without']:.1f} s "
-                     f"| {r['edit_with']:.1f} s | {r['edit_without'] - r['edit_with']:.1f} s |")
-        lines.append(f"| compact navigation | {r['n']} pages, HTML per page | "
-                     f"{r['html_without']:.1f} KiB | {r['html_with']:.1f} KiB | "
-                     f"{r['html_without'] - r['html_with']:.1f} KiB |")
+        lines.append(
+            f"| compact navigation | {r['n']} pages, clean build | {r['without']:.1f} s | "
+            f"{r['with']:.1f} s | {r['without'] / r['with']:.1f}x |"
+        )
+        lines.append(
+            f"| compact navigation | {r['n']} pages, one-page edit | {r['edit_without']:.1f} s "
+            f"| {r['edit_with']:.1f} s | {r['edit_without'] - r['edit_with']:.1f} s |"
+        )
+        lines.append(
+            f"| compact navigation | {r['n']} pages, HTML per page | "
+            f"{r['html_without']:.1f} KiB | {r['html_with']:.1f} KiB | "
+            f"{r['html_without'] - r['html_with']:.1f} KiB |"
+        )
     (furo_raw, furo_gz), (ours_raw, ours_gz) = real["furo"], real["ours"]
-    lines.append(f"| furo-lite.js | every page's script | {furo_raw / 1024:.1f} KiB ({furo_gz / 1024:.1f} "
-                 f"gzip) | {ours_raw / 1024:.1f} KiB ({ours_gz / 1024:.1f} gzip) | "
-                 f"{(furo_raw - ours_raw) / 1024:.1f} KiB ({(furo_gz - ours_gz) / 1024:.1f} gzip) |")
-    lines.append(f"| live preview's build server | real site, one-page edit | {real['new_process']:.2f} s "
-                 f"| {real['server']:.2f} s | {real['new_process'] - real['server']:.2f} s |")
+    lines.append(
+        f"| furo-lite.js | every page's script | {furo_raw / 1024:.1f} KiB ({furo_gz / 1024:.1f} "
+        f"gzip) | {ours_raw / 1024:.1f} KiB ({ours_gz / 1024:.1f} gzip) | "
+        f"{(furo_raw - ours_raw) / 1024:.1f} KiB ({(furo_gz - ours_gz) / 1024:.1f} gzip) |"
+    )
+    lines.append(
+        f"| live preview's build server | real site, one-page edit | {real['new_process']:.2f} s "
+        f"| {real['server']:.2f} s | {real['new_process'] - real['server']:.2f} s |"
+    )
     return "\n".join(lines) + "\n"
 
 

@@ -29,24 +29,41 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import ROOT, generate  # noqa: E402
-from page_weight import page_weight  # noqa: E402
+from generate import ROOT, generate
+from page_weight import page_weight
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
-from livehtml import WarmBuilder  # noqa: E402
+from livehtml import WarmBuilder
 
 PYTHON = sys.executable
-STOCK = ["-D", "practice_compact_navigation=0", "-D", "practice_lean_assets=0",
-         "-D", "practice_search=sphinx"]
+STOCK = [
+    "-D",
+    "practice_compact_navigation=0",
+    "-D",
+    "practice_lean_assets=0",
+    "-D",
+    "practice_search=sphinx",
+]
 EDITED_PAGE = "library/s01/p001.md"
 
 
-def build(src: Path, out: Path, *extra: str,
-          python: list[str] | None = None) -> tuple[float, float]:
+def build(src: Path, out: Path, *extra: str, python: list[str] | None = None) -> tuple[float, float]:
     """Run one strict build; return (seconds, peak memory in MiB of the build's processes).
     ``python``: what runs Sphinx after the interpreter (default ``-m sphinx``)."""
-    cmd = [PYTHON, *(python or ["-m", "sphinx"]), "-b", "html", "-nW", "--keep-going", "-q",
-           "-d", str(out / ".doctrees"), *extra, str(src), str(out / "html")]
+    cmd = [
+        PYTHON,
+        *(python or ["-m", "sphinx"]),
+        "-b",
+        "html",
+        "-nW",
+        "--keep-going",
+        "-q",
+        "-d",
+        str(out / ".doctrees"),
+        *extra,
+        str(src),
+        str(out / "html"),
+    ]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     _pid, status, usage = os.wait4(proc.pid, 0)
@@ -60,15 +77,17 @@ def build(src: Path, out: Path, *extra: str,
 
 def edit(src: Path, page: str) -> None:
     path = src / page
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "\n## How we help", f"\nThis line was added at {time.time():.0f}.\n\n## How we help", 1),
-        encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "\n## How we help", f"\nThis line was added at {time.time():.0f}.\n\n## How we help", 1
+        ),
+        encoding="utf-8",
+    )
 
 
 def built_pages(html: Path) -> list[Path]:
     """The site's pages in a build's output (not Pagefind's or the static files)."""
-    return [p for p in html.rglob("*.html")
-            if not {"_static", "pagefind"} & set(p.relative_to(html).parts)]
+    return [p for p in html.rglob("*.html") if not {"_static", "pagefind"} & set(p.relative_to(html).parts)]
 
 
 def folder_size(folder: Path) -> int:
@@ -80,14 +99,16 @@ def search_index_size(html: Path) -> int:
     (not its fixed runtime: pagefind.js, the worker and the WebAssembly, about 160 KB)."""
     pagefind = html / "pagefind"
     if pagefind.is_dir():
-        return (folder_size(pagefind / "index") + folder_size(pagefind / "fragment")
-                + sum(p.stat().st_size for p in pagefind.glob("*.pf_meta")))
+        return (
+            folder_size(pagefind / "index")
+            + folder_size(pagefind / "fragment")
+            + sum(p.stat().st_size for p in pagefind.glob("*.pf_meta"))
+        )
     index = html / "searchindex.js"
     return index.stat().st_size if index.is_file() else 0
 
 
-def measure(src: Path, work: Path, label: str, extra: list[str], jobs: list[str],
-            pages: int) -> list[dict]:
+def measure(src: Path, work: Path, label: str, extra: list[str], jobs: list[str], pages: int) -> list[dict]:
     rows = []
     for j in jobs:
         out = work / f"{label}-j{j}"
@@ -100,16 +121,25 @@ def measure(src: Path, work: Path, label: str, extra: list[str], jobs: list[str]
         library = sorted((html / "library").rglob("*.html"))
         sample = html / EDITED_PAGE.replace(".md", ".html")
         weight = page_weight(html, sample)
-        rows.append({
-            "variant": label.split("-")[0], "jobs": j, "clean": clean, "edit": rebuilt,
-            "memory": memory, "output": folder_size(html),
-            "html_page": statistics.mean(p.stat().st_size for p in library),
-            "raw": weight.raw, "gzip": weight.first_view,
-            "search_page": search_index_size(html) / pages,
-        })
-        print(f"  {label:7} -j {j}: clean {clean:6.1f} s, edit {rebuilt:5.1f} s, "
-              f"peak {memory:5.0f} MiB, HTML/page {rows[-1]['html_page'] / 1024:5.1f} KiB",
-              flush=True)
+        rows.append(
+            {
+                "variant": label.split("-")[0],
+                "jobs": j,
+                "clean": clean,
+                "edit": rebuilt,
+                "memory": memory,
+                "output": folder_size(html),
+                "html_page": statistics.mean(p.stat().st_size for p in library),
+                "raw": weight.raw,
+                "gzip": weight.first_view,
+                "search_page": search_index_size(html) / pages,
+            }
+        )
+        print(
+            f"  {label:7} -j {j}: clean {clean:6.1f} s, edit {rebuilt:5.1f} s, "
+            f"peak {memory:5.0f} MiB, HTML/page {rows[-1]['html_page'] / 1024:5.1f} KiB",
+            flush=True,
+        )
         shutil.rmtree(out, ignore_errors=True)
     return rows
 
@@ -117,9 +147,23 @@ def measure(src: Path, work: Path, label: str, extra: list[str], jobs: list[str]
 def live_preview_edit(src: Path, out: Path, page: Path, *extra: str) -> float:
     """Seconds to rebuild after a save, as make livehtml does (tools/livehtml.py): in a
     build server that has the packages imported already. The best of three saves."""
-    builder = WarmBuilder(["-b", "html", "-nW", "--keep-going", "-q", *extra,
-                           "-d", str(out / ".doctrees"), str(src), str(out / "html")],
-                          url_host="127.0.0.1:0", pre_build_commands=[], post_build_commands=[])
+    builder = WarmBuilder(
+        [
+            "-b",
+            "html",
+            "-nW",
+            "--keep-going",
+            "-q",
+            *extra,
+            "-d",
+            str(out / ".doctrees"),
+            str(src),
+            str(out / "html"),
+        ],
+        url_host="127.0.0.1:0",
+        pre_build_commands=[],
+        post_build_commands=[],
+    )
     times = []
     try:
         if builder.build() != 0:
@@ -161,16 +205,25 @@ def real_site(work: Path) -> dict:
         translated.write_text(translated.read_text(encoding="utf-8") + "\n", encoding="utf-8")
         spanish_edits.append(build(src, spanish_out, "-D", "language=es")[0])
     spanish_live_edit = live_preview_edit(
-        src, work / "real-live-es", src / "locales" / "es" / "LC_MESSAGES" / "contact.po",
-        "-D", "language=es")
+        src, work / "real-live-es", src / "locales" / "es" / "LC_MESSAGES" / "contact.po", "-D", "language=es"
+    )
     spanish_pages = len(built_pages(spanish_out / "html"))
     weights = [page_weight(out / "html", p) for p in built_pages(out / "html")]
     pages = len(weights)
-    return {"clean": clean, "edit": min(edits), "live_edit": live_edit, "memory": memory, "pages": pages,
-            "es_clean": spanish_clean, "es_edit": min(spanish_edits),
-            "es_live_edit": spanish_live_edit, "es_pages": spanish_pages,
-            "max_raw": max(w.raw for w in weights), "max_gzip": max(w.first_view for w in weights),
-            "search_page": search_index_size(out / "html") / pages}
+    return {
+        "clean": clean,
+        "edit": min(edits),
+        "live_edit": live_edit,
+        "memory": memory,
+        "pages": pages,
+        "es_clean": spanish_clean,
+        "es_edit": min(spanish_edits),
+        "es_live_edit": spanish_live_edit,
+        "es_pages": spanish_pages,
+        "max_raw": max(w.raw for w in weights),
+        "max_gzip": max(w.first_view for w in weights),
+        "search_page": search_index_size(out / "html") / pages,
+    }
 
 
 def save_report(report: str, output: Path) -> None:
@@ -206,22 +259,27 @@ def table(results: dict[int, list[dict]], real: dict, quick: bool) -> str:
                 f"| {n} | {r['variant']} | {r['jobs']} | {r['clean']:.1f} | {r['edit']:.1f} "
                 f"| {r['memory']:.0f} | {r['output'] / 2**20:.1f} | {r['html_page'] / 1024:.1f} "
                 f"| {r['raw'] / 1024:.1f} ({r['gzip'] / 1024:.1f}) "
-                f"| {r['search_page'] / 1024:.1f} |")
+                f"| {r['search_page'] / 1024:.1f} |"
+            )
     lines.append("")
     for n, rows in results.items():
         ours = {r["jobs"]: r for r in rows if r["variant"] == "ours"}
         stock = {r["jobs"]: r for r in rows if r["variant"] == "stock"}
         for j in ours:
             if j in stock:
-                lines.append(f"- N={n}, -j {j}: ours is {stock[j]['clean'] / ours[j]['clean']:.1f}x "
-                             f"faster than stock Furo (clean build).")
+                lines.append(
+                    f"- N={n}, -j {j}: ours is {stock[j]['clean'] / ours[j]['clean']:.1f}x "
+                    f"faster than stock Furo (clean build)."
+                )
     ns = sorted(results)
     if len(ns) >= 2:
         a, b = ns[-2], ns[-1]
         ra = next(r for r in results[a] if r["variant"] == "ours" and r["jobs"] == "1")
         rb = next(r for r in results[b] if r["variant"] == "ours" and r["jobs"] == "1")
-        lines.append(f"- Growth, ours, serial, N={a} to N={b} ({b / a:.1f}x the pages): "
-                     f"{rb['clean'] / ra['clean']:.1f}x the time.")
+        lines.append(
+            f"- Growth, ours, serial, N={a} to N={b} ({b / a:.1f}x the pages): "
+            f"{rb['clean'] / ra['clean']:.1f}x the time."
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -232,17 +290,23 @@ def main() -> int:
     parser.add_argument("--no-stock", action="store_true", help="skip the stock Furo builds")
     parser.add_argument("--output", default=str(ROOT / "bench" / "results" / "latest.md"))
     args = parser.parse_args()
-    sizes = [int(n) for n in args.sizes.split(",")] if args.sizes else (
-        [100, 300] if args.quick else [100, 300, 1000])
+    sizes = (
+        [int(n) for n in args.sizes.split(",")]
+        if args.sizes
+        else ([100, 300] if args.quick else [100, 300, 1000])
+    )
     jobs = ["1"] if args.quick else ["1", "2"]
     work = Path(tempfile.mkdtemp(prefix="practice-bench-"))
     results: dict[int, list[dict]] = {}
     try:
         print("real site", flush=True)
         real = real_site(work)
-        print(f"  clean {real['clean']:.1f} s, one-page edit {real['edit']:.2f} s "
-              f"(make livehtml: {real['live_edit']:.2f} s); Spanish: clean {real['es_clean']:.1f} s, "
-              f"edit {real['es_edit']:.2f} s (make livehtml: {real['es_live_edit']:.2f} s)", flush=True)
+        print(
+            f"  clean {real['clean']:.1f} s, one-page edit {real['edit']:.2f} s "
+            f"(make livehtml: {real['live_edit']:.2f} s); Spanish: clean {real['es_clean']:.1f} s, "
+            f"edit {real['es_edit']:.2f} s (make livehtml: {real['es_live_edit']:.2f} s)",
+            flush=True,
+        )
         for n in sizes:
             print(f"N = {n}", flush=True)
             src = work / f"site-{n}"

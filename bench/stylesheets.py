@@ -19,15 +19,20 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "_ext"))
 
-from practice.site import transfer  # noqa: E402
-from practice.site.assets import CSS_DIR, Scripts  # noqa: E402
-from practice.site.css_pruning import Stylesheets, UsedNames  # noqa: E402
+from practice.site import transfer
+from practice.site.assets import CSS_DIR, Scripts
+from practice.site.css_pruning import Stylesheets, UsedNames
 
 KIB = 1024
 # The stylesheets Sphinx, Furo, sphinx-design and the site link, in the order a stock
 # build links them (what the build's pruning starts from).
-SOURCES = ("_static/pygments.css", "_static/styles/furo.css", "_static/sphinx-design.min.css",
-           "_static/styles/furo-extensions.css", "_static/site.css")
+SOURCES = (
+    "_static/pygments.css",
+    "_static/styles/furo.css",
+    "_static/sphinx-design.min.css",
+    "_static/styles/furo-extensions.css",
+    "_static/site.css",
+)
 
 
 def site_stylesheet(site: Path, pages: list[str]) -> str:
@@ -59,14 +64,20 @@ def main(argv: list[str]) -> int:
     per_page_visit = visit[0].first_view + visit[1].after(visit[0]) + visit[2].after(visit[1])
     site_visit = site_first(visit[0]) + visit[1].html.sent + visit[2].html.sent
     sheets = {f.path: f.sent for load in loads.values() for f in load.files if is_page_sheet(f)}
-    print(f"{len(loads)} pages; {len(sheets)} per-page stylesheets of "
-          f"{min(sheets.values()) / KIB:.1f} to {max(sheets.values()) / KIB:.1f} KiB; "
-          f"one site stylesheet would be {sheet / KIB:.1f} KiB (compressed)")
+    print(
+        f"{len(loads)} pages; {len(sheets)} per-page stylesheets of "
+        f"{min(sheets.values()) / KIB:.1f} to {max(sheets.values()) / KIB:.1f} KiB; "
+        f"one site stylesheet would be {sheet / KIB:.1f} KiB (compressed)"
+    )
     print(f"{'':28} {'first view':>10} {'second view':>12} {'3-page visit':>13}")
-    print(f"{'per-page stylesheets':28} {max(l.first_view for l in loads.values()) / KIB:9.1f}K "
-          f"{max(v for v, _ in per_page_seconds.values()) / KIB:11.1f}K {per_page_visit / KIB:12.1f}K")
-    print(f"{'one site stylesheet':28} {max(site_first(l) for l in loads.values()) / KIB:9.1f}K "
-          f"{max(l.html.sent for l in loads.values()) / KIB:11.1f}K {site_visit / KIB:12.1f}K")
+    print(
+        f"{'per-page stylesheets':28} {max(load.first_view for load in loads.values()) / KIB:9.1f}K "
+        f"{max(v for v, _ in per_page_seconds.values()) / KIB:11.1f}K {per_page_visit / KIB:12.1f}K"
+    )
+    print(
+        f"{'one site stylesheet':28} {max(site_first(load) for load in loads.values()) / KIB:9.1f}K "
+        f"{max(load.html.sent for load in loads.values()) / KIB:11.1f}K {site_visit / KIB:12.1f}K"
+    )
     print(f"(the visit: {', '.join(load.page for load in visit)})")
     return 0
 

@@ -21,8 +21,12 @@ import pytest
 
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 LAUNCH_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
@@ -39,16 +43,19 @@ def chromium() -> str:
     for candidate in (os.environ.get("CHROME_PATH"), *CHROMIUM_CANDIDATES):
         if candidate and Path(candidate).is_file():
             return candidate
-    skip_or_fail("no Chromium found (looked for /usr/bin/chromium); "
-                 "install it with `apt-get install chromium` to run the browser tests")
+    skip_or_fail(
+        "no Chromium found (looked for /usr/bin/chromium); "
+        "install it with `apt-get install chromium` to run the browser tests"
+    )
     raise AssertionError("unreachable")
 
 
 def java() -> str:
     found = shutil.which("java")
     if not found:
-        skip_or_fail("no Java found; install it with `apt-get install default-jre-headless` "
-                     "to run the HTML checker")
+        skip_or_fail(
+            "no Java found; install it with `apt-get install default-jre-headless` to run the HTML checker"
+        )
     return found
 
 

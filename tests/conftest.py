@@ -32,21 +32,38 @@ def rootdir() -> Path:
     return Path(__file__).resolve().parent / "roots"
 
 
-def build_site(out: Path, *extra: str, env: dict | None = None,
-               source: Path = ROOT) -> subprocess.CompletedProcess:
+def build_site(
+    out: Path, *extra: str, env: dict | None = None, source: Path = ROOT
+) -> subprocess.CompletedProcess:
     """Build the real site (or a copy of it in ``source``) with the strict options into ``out``."""
     return subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-nW", "--keep-going",
-         "-d", str(out / ".doctrees"), *extra, str(source), str(out)],
-        capture_output=True, text=True, env=env, cwd=source,
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "html",
+            "-nW",
+            "--keep-going",
+            "-d",
+            str(out / ".doctrees"),
+            *extra,
+            str(source),
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=source,
     )
 
 
 SPANISH = "es"
 
 
-def build_spanish(out: Path, *extra: str, env: dict | None = None,
-                  source: Path = ROOT) -> subprocess.CompletedProcess:
+def build_spanish(
+    out: Path, *extra: str, env: dict | None = None, source: Path = ROOT
+) -> subprocess.CompletedProcess:
     """Build the Spanish site (``-D language=es``) into ``out`` (``site/es``, as make html)."""
     return build_site(out, "-D", f"language={SPANISH}", *extra, env=env, source=source)
 

@@ -19,8 +19,9 @@ ANSWERS = Path(__file__).resolve().parent / "data" / "launch-answers.yaml"
 
 
 def run_tool(site: Path, tool: str, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, f"tools/{tool}", *args], cwd=site, capture_output=True,
-                          text=True, input=stdin)
+    return subprocess.run(
+        [sys.executable, f"tools/{tool}", *args], cwd=site, capture_output=True, text=True, input=stdin
+    )
 
 
 def reviewed_pages(site: Path) -> dict[str, str]:
@@ -51,18 +52,23 @@ def sign_off_all(site: Path, by: set[str] | None = None, today: dt.date | None =
             assert done.returncode == 0, done.stderr
     for page, reviewer in translated_pages(site).items():
         if by is None or reviewer in by:
-            done = run_tool(site, "sign_off.py", "--language", "es", "--page", page,
-                            "--reviewer", reviewer, *day)
+            done = run_tool(
+                site, "sign_off.py", "--language", "es", "--page", page, "--reviewer", reviewer, *day
+            )
             assert done.returncode == 0, done.stderr
 
 
 def own_github_names(site: Path) -> None:
     owners = site / ".github" / "CODEOWNERS"
-    owners.write_text(owners.read_text(encoding="utf-8").replace("@example-practice/",
-                                                                 "@riverside-counseling/"))
+    owners.write_text(
+        owners.read_text(encoding="utf-8").replace("@example-practice/", "@riverside-counseling/")
+    )
     preview = site / ".github" / "workflows" / "preview.yml"
-    preview.write_text(preview.read_text(encoding="utf-8").replace(
-        'project-slug: "example-practice"', 'project-slug: "riverside-counseling"'))
+    preview.write_text(
+        preview.read_text(encoding="utf-8").replace(
+            'project-slug: "example-practice"', 'project-slug: "riverside-counseling"'
+        )
+    )
 
 
 def launch(site: Path, sign_offs_by: set[str] | None = None) -> Path:

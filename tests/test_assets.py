@@ -25,8 +25,11 @@ HOUR = 3600
 
 
 def built_pages(out: Path) -> list[Path]:
-    return [path for path in out.rglob("*.html")
-            if not {"_static", "_sources", "pagefind", ".doctrees"} & set(path.relative_to(out).parts)]
+    return [
+        path
+        for path in out.rglob("*.html")
+        if not {"_static", "_sources", "pagefind", ".doctrees"} & set(path.relative_to(out).parts)
+    ]
 
 
 def missing_files(out: Path) -> list[str]:
@@ -51,15 +54,31 @@ def missing_files(out: Path) -> list[str]:
 def build_with_clock_ahead(source: Path, out: Path, seconds: int):
     """Build as if the machine's clock were ``seconds`` ahead (Python's clock; the files'
     times still come from the file system, as with a coarse or skewed file clock)."""
-    shifted = ("import sys, time\n"
-               "real = time.time\n"
-               f"time.time = lambda: real() + {seconds}\n"
-               "from sphinx.cmd.build import main\n"
-               "sys.exit(main(sys.argv[1:]))\n")
+    shifted = (
+        "import sys, time\n"
+        "real = time.time\n"
+        f"time.time = lambda: real() + {seconds}\n"
+        "from sphinx.cmd.build import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
     return subprocess.run(
-        [sys.executable, "-c", shifted, "-b", "html", "-nW", "--keep-going",
-         "-d", str(out / ".doctrees"), str(source), str(out)],
-        capture_output=True, text=True, cwd=source)
+        [
+            sys.executable,
+            "-c",
+            shifted,
+            "-b",
+            "html",
+            "-nW",
+            "--keep-going",
+            "-d",
+            str(out / ".doctrees"),
+            str(source),
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=source,
+    )
 
 
 def test_an_edit_after_a_build_with_the_clock_ahead_still_gets_its_stylesheet(site_copy, tmp_path):
@@ -69,15 +88,17 @@ def test_an_edit_after_a_build_with_the_clock_ahead_still_gets_its_stylesheet(si
     first = build_with_clock_ahead(site_copy, out, HOUR)
     assert first.returncode == 0, first.stderr
     contact = site_copy / "contact.md"
-    contact.write_text(contact.read_text(encoding="utf-8") + "\nOne more plain sentence.\n",
-                       encoding="utf-8")
+    contact.write_text(contact.read_text(encoding="utf-8") + "\nOne more plain sentence.\n", encoding="utf-8")
 
     second = build_site(out, source=site_copy)
 
     assert second.returncode == 0, second.stderr
     assert "One more plain sentence." in (out / "contact.html").read_text(encoding="utf-8")
-    assert [str(page.relative_to(out)) for page in built_pages(out)
-            if "pending.css" in page.read_text(encoding="utf-8")] == []
+    assert [
+        str(page.relative_to(out))
+        for page in built_pages(out)
+        if "pending.css" in page.read_text(encoding="utf-8")
+    ] == []
     assert missing_files(out) == []
 
 
@@ -87,9 +108,12 @@ def test_a_page_linking_a_file_not_in_the_output_fails_with_page_and_file(app, w
     out = warning.getvalue()
     lines = [line for line in out.splitlines() if "[practice.missing-file]" in line]
     assert len(lines) == 1, out  # only team.jpg: the logo is there, from either folder
-    assert re.search(r"index\.md: WARNING: the built page index\.html links to team\.jpg, "
-                     r"which is not in the built site\. .*fix the name or add the file.*"
-                     r"run `make clean html`", lines[0]), lines[0]
+    assert re.search(
+        r"index\.md: WARNING: the built page index\.html links to team\.jpg, "
+        r"which is not in the built site\. .*fix the name or add the file.*"
+        r"run `make clean html`",
+        lines[0],
+    ), lines[0]
 
 
 @pytest.mark.sphinx("html", testroot="missing-file", srcdir="missing-file-counted")
@@ -109,9 +133,11 @@ def test_a_page_the_assets_step_left_undone_fails_the_build(app, warning, monkey
     """Were the assets step ever to skip a page, the page's placeholder link is caught."""
     monkeypatch.setattr(assets, "_html_files", lambda outdir: [])
     app.build()
-    assert re.search(r"WARNING: the built page \S+\.html \(and \d+ other pages\) "
-                     r"links to _static/css/pending\.css, which is not in the built site",
-                     warning.getvalue()), warning.getvalue()
+    assert re.search(
+        r"WARNING: the built page \S+\.html \(and \d+ other pages\) "
+        r"links to _static/css/pending\.css, which is not in the built site",
+        warning.getvalue(),
+    ), warning.getvalue()
 
 
 def test_addresses_from_the_sites_root_are_looked_up_under_its_prefix(tmp_path):
@@ -122,9 +148,14 @@ def test_addresses_from_the_sites_root_are_looked_up_under_its_prefix(tmp_path):
     found = linked_files.local_references(
         '<link href="/en/latest/_static/site.css"><link href="/en/latest/_static/gone.css">'
         '<a href="/other-project/">x</a><a href="tel:988">call</a><a href="#top">top</a>'
-        '<img data-src="lazy.png" src="../up.png"><a href="https://example.com/x.css">x</a>')
-    assert found == {"/en/latest/_static/site.css", "/en/latest/_static/gone.css",
-                     "/other-project/", "../up.png"}
+        '<img data-src="lazy.png" src="../up.png"><a href="https://example.com/x.css">x</a>'
+    )
+    assert found == {
+        "/en/latest/_static/site.css",
+        "/en/latest/_static/gone.css",
+        "/other-project/",
+        "../up.png",
+    }
     assert output.target("", "/en/latest/_static/site.css") == "_static/site.css"
     assert output.exists("_static/site.css") and not output.exists("_static/gone.css")
     assert output.target("", "/other-project/") is None  # not this site's address

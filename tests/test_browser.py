@@ -28,14 +28,17 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "
 # The AA rules, plus enhanced contrast (WCAG AAA, 7:1 for text, links and buttons): the
 # site is read by people who are tired or upset. An enabled rule runs whatever its tags.
 ENHANCED_CONTRAST = "color-contrast-enhanced"
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS},
-               "rules": {ENHANCED_CONTRAST: {"enabled": True}},
-               "resultTypes": ["violations"]}
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": AXE_TAGS},
+    "rules": {ENHANCED_CONTRAST: {"enabled": True}},
+    "resultTypes": ["violations"],
+}
 HOME = "index.html"
 SPECIALTY = "specialties/addiction.html"
 
 
 # -- Fixtures -------------------------------------------------------------------
+
 
 @pytest.fixture(scope="session")
 def browser():
@@ -58,8 +61,11 @@ def server(site):
 @pytest.fixture(scope="session")
 def pages(site) -> list[str]:
     """Every page, except the small redirect pages left at old addresses."""
-    found = [name for name in site_pages(site)
-             if 'http-equiv="refresh"' not in (site / name).read_text(encoding="utf-8")]
+    found = [
+        name
+        for name in site_pages(site)
+        if 'http-equiv="refresh"' not in (site / name).read_text(encoding="utf-8")
+    ]
     assert HOME in found and len(found) > 1, found
     return found
 
@@ -123,6 +129,7 @@ def test_without_chromium_tests_skip_with_a_reason_but_fail_on_ci(monkeypatch):
 
 # -- Privacy ----------------------------------------------------------------------
 
+
 def test_no_page_requests_anything_outside_the_site_or_stores_anything(tab, pages):
     t = tab()
     problems = []
@@ -178,9 +185,11 @@ def test_the_policy_blocks_what_a_host_or_a_pasted_embed_adds(tab):
     t.page.wait_for_timeout(500)
     blocked = t.page.evaluate("window.__cspViolations")
     # (Chromium reports a frame by its origin only.)
-    for directive, host in (("script-src", "https://ads.example.com"),
-                            ("img-src", "https://tracker.example.com"),
-                            ("frame-src", "https://video.example.com")):
+    for directive, host in (
+        ("script-src", "https://ads.example.com"),
+        ("img-src", "https://tracker.example.com"),
+        ("frame-src", "https://video.example.com"),
+    ):
         assert any(v.startswith(directive) and host in v for v in blocked), (directive, blocked)
     assert t.outside == [], f"the browser still asked another site for {t.outside}"
     # The page still works: the theme button and "Exit this page".
@@ -225,8 +234,9 @@ def test_scrolling_marks_header_current_section_and_back_to_top(tab):
     frame = "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
     links = page.locator(".toc-tree a[href^='#']")
     target = links.nth(3).get_attribute("href")[1:]
-    page.evaluate(f"window.scrollTo(0, document.getElementById('{target}')"
-                  ".getBoundingClientRect().top + scrollY - 10)")
+    page.evaluate(
+        f"window.scrollTo(0, document.getElementById('{target}').getBoundingClientRect().top + scrollY - 10)"
+    )
     page.evaluate(frame)
     current = page.locator(".toc-tree li.scroll-current > a")
     assert current.last.get_attribute("href") == f"#{target}"
@@ -245,12 +255,16 @@ def test_scrolling_marks_header_current_section_and_back_to_top(tab):
 
 # -- Accessibility: axe-core on every page -------------------------------------------
 
+
 def axe_violations(page, name: str) -> list[str]:
     """Run axe-core (already in ``page``) with AXE_OPTIONS; one line per violation, naming
     up to five elements and, for contrast, the colours and ratio found."""
     results = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
-    ran = {rule["id"] for kind in ("passes", "violations", "incomplete", "inapplicable")
-           for rule in results[kind]}
+    ran = {
+        rule["id"]
+        for kind in ("passes", "violations", "incomplete", "inapplicable")
+        for rule in results[kind]
+    }
     assert ENHANCED_CONTRAST in ran, f"{name}: axe did not run {ENHANCED_CONTRAST}"
     found = []
     for violation in results["violations"]:
@@ -261,9 +275,11 @@ def axe_violations(page, name: str) -> list[str]:
             why = f" ({checks[0]['message']})" if contrast else ""
             nodes.append(f"\n    {' '.join(node['target'])}{why}")
         more = len(violation["nodes"]) - len(nodes)
-        found.append(f"{name}: {violation['id']} ({violation['impact']}) {violation['help']}, "
-                     f"{len(violation['nodes'])} elements:{''.join(nodes)}"
-                     + (f"\n    ... and {more} more" if more > 0 else ""))
+        found.append(
+            f"{name}: {violation['id']} ({violation['impact']}) {violation['help']}, "
+            f"{len(violation['nodes'])} elements:{''.join(nodes)}"
+            + (f"\n    ... and {more} more" if more > 0 else "")
+        )
     return found
 
 
@@ -311,11 +327,14 @@ def test_crisis_line_title_and_first_lines_show_on_a_phone_without_scrolling(tab
         if "tel:988" not in hrefs or "sms:988" not in hrefs or "tel:911" not in hrefs:
             problems.append(f"{name}: crisis line links are {hrefs}")
         # "Overdose? Call 911" is worth its line, but the bar stays short: 3 lines at most.
-        lines = line.evaluate("el => el.getBoundingClientRect().height"
-                              " / parseFloat(getComputedStyle(el).lineHeight)")
+        lines = line.evaluate(
+            "el => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)"
+        )
         if lines > 3.2:
             problems.append(f"{name}: the crisis line takes {lines:.1f} lines on a phone")
-        if name not in ("get-help.html", "es/get-help.html") and not any(h and "get-help" in h for h in hrefs):
+        if name not in ("get-help.html", "es/get-help.html") and not any(
+            h and "get-help" in h for h in hrefs
+        ):
             problems.append(f"{name}: crisis line does not link to the get-help page: {hrefs}")
         h1 = t.page.locator("article h1").first
         if h1.count() and h1.evaluate(BOX)["bottom"] > height:
@@ -336,8 +355,7 @@ def practice_next_step() -> str:
     from conftest import ROOT
 
     data = yaml.safe_load((ROOT / "practice.yaml").read_text(encoding="utf-8"))
-    return (f"article p:has(a[href='tel:{data['phone_link']}'])"
-            f":has(a[href='{data['booking_url']}'])")
+    return f"article p:has(a[href='tel:{data['phone_link']}']):has(a[href='{data['booking_url']}'])"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -359,9 +377,11 @@ def test_addiction_page_next_step_is_on_a_phones_first_screen(tab, scheme):
         notice = t.page.locator("article .example-notice")
         moves_up = notice.evaluate(FULL_HEIGHT) if notice.count() else 0
         if box["bottom"] - moves_up > PHONE["height"]:
-            problems.append(f"{name}: the next step ends at {box['bottom'] - moves_up:.0f}px "
-                            f"(without the example notice), below the first screen "
-                            f"({PHONE['height']}px)")
+            problems.append(
+                f"{name}: the next step ends at {box['bottom'] - moves_up:.0f}px "
+                f"(without the example notice), below the first screen "
+                f"({PHONE['height']}px)"
+            )
         if box["top"] > h2["top"]:
             problems.append(f"{name}: the next step comes after the first section heading")
     assert not problems, "\n".join(problems)
@@ -380,6 +400,7 @@ def test_every_page_has_the_exit_button_with_a_plain_link(page, pages):
 
 
 # -- Exit this page -------------------------------------------------------------------
+
 
 def exit_status(t: Tab) -> str:
     return t.page.locator(".exit-this-page__status").text_content().strip()
@@ -450,13 +471,13 @@ def test_shift_used_with_another_key_does_not_count(tab):
     t = tab()
     t.open(SPECIALTY)
     keyboard = t.page.keyboard
-    keyboard.press("Shift+A")          # typing a capital letter
+    keyboard.press("Shift+A")  # typing a capital letter
     keyboard.press("Shift+Tab")
     assert exit_status(t) == ""
     keyboard.press("Shift")
     keyboard.press("Shift")
     assert exit_status(t) == "Shift, press 1 more time to exit."
-    keyboard.press("a")                # any other key starts the count again
+    keyboard.press("a")  # any other key starts the count again
     keyboard.press("Shift")
     assert exit_status(t) == "Shift, press 2 more times to exit."
     assert t.page.url.endswith(SPECIALTY)
@@ -490,8 +511,13 @@ def test_print_shows_content_crisis_line_and_contact_not_navigation_or_exit(tab)
     t = tab(viewport=DESKTOP)
     t.open(SPECIALTY)
     t.page.emulate_media(media="print")
-    for hidden in (".exit-this-page__button", ".sidebar-drawer", ".toc-drawer",
-                   ".mobile-header", ".practice-footer__links"):
+    for hidden in (
+        ".exit-this-page__button",
+        ".sidebar-drawer",
+        ".toc-drawer",
+        ".mobile-header",
+        ".practice-footer__links",
+    ):
         assert not t.page.locator(hidden).first.is_visible(), f"{hidden} prints"
     for shown in (".crisis-line", "article h1", ".practice-footer__contact"):
         assert t.page.locator(shown).first.is_visible(), f"{shown} does not print"
@@ -547,8 +573,7 @@ def test_tab_reaches_every_control_and_focus_is_visible(tab, viewport):
             if html in reached and "skip-to-content" in info["cls"]:
                 break  # round again to the start
             reached.add(html)
-            shown = (info["outline"] >= 2 or info["afterOutline"] >= 2
-                     or info["shadow"] not in ("none", ""))
+            shown = info["outline"] >= 2 or info["afterOutline"] >= 2 or info["shadow"] not in ("none", "")
             if not shown and "skip-to-content" not in info["cls"]:
                 invisible.append(info)
         assert not invisible, f"{name}: focus not visible on {invisible}"
@@ -570,10 +595,13 @@ def nested_site(tmp_path_factory):
     shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(*NOT_SITE))
     (source / "approaches" / "parts.md").write_text(
         "---\nkind: general\ndescription: The parts IFS talks about.\naudience: [clients]\n---\n\n"
-        "# Parts\n\nA short page under the IFS page in the menu.\n", encoding="utf-8")
+        "# Parts\n\nA short page under the IFS page in the menu.\n",
+        encoding="utf-8",
+    )
     ifs = source / f"{NESTED}.md"
-    ifs.write_text(ifs.read_text(encoding="utf-8")
-                   + "\n```{toctree}\n:hidden:\n\nparts\n```\n", encoding="utf-8")
+    ifs.write_text(
+        ifs.read_text(encoding="utf-8") + "\n```{toctree}\n:hidden:\n\nparts\n```\n", encoding="utf-8"
+    )
     out = tmp_path_factory.mktemp("nested-site")
     result = build_site(out, source=source)
     assert result.returncode == 0, result.stderr
@@ -622,6 +650,7 @@ def test_phone_menu_opens_and_closes_from_the_keyboard(tab):
 
 # -- Search ------------------------------------------------------------------------------
 
+
 def test_site_search_finds_a_page(tab):
     t = tab(viewport=DESKTOP)
     t.context.add_init_script(script=VIOLATIONS)  # search works under the page's policy
@@ -655,17 +684,56 @@ def test_site_search_says_when_nothing_is_found(tab):
 # What a reader would notice. Layout (width, height) follows from the rest; transitions
 # and animations are switched off in both, so nothing is caught half-way.
 STYLE_PROPERTIES = [
-    "display", "visibility", "position", "top", "left", "z-index", "float", "opacity",
-    "color", "background-color", "background-image", "font-family", "font-size",
-    "font-weight", "font-style", "line-height", "text-align", "text-decoration-line",
-    "text-transform", "white-space", "list-style-type",
-    "margin-top", "margin-right", "margin-bottom", "margin-left",
-    "padding-top", "padding-right", "padding-bottom", "padding-left",
-    "border-top-width", "border-top-style", "border-top-color",
-    "border-bottom-width", "border-bottom-style", "border-bottom-color",
-    "border-left-width", "border-left-color", "border-right-width", "border-radius",
-    "outline-style", "box-shadow", "overflow-x", "overflow-y", "flex-direction",
-    "justify-content", "align-items", "gap", "width", "height", "content",
+    "display",
+    "visibility",
+    "position",
+    "top",
+    "left",
+    "z-index",
+    "float",
+    "opacity",
+    "color",
+    "background-color",
+    "background-image",
+    "font-family",
+    "font-size",
+    "font-weight",
+    "font-style",
+    "line-height",
+    "text-align",
+    "text-decoration-line",
+    "text-transform",
+    "white-space",
+    "list-style-type",
+    "margin-top",
+    "margin-right",
+    "margin-bottom",
+    "margin-left",
+    "padding-top",
+    "padding-right",
+    "padding-bottom",
+    "padding-left",
+    "border-top-width",
+    "border-top-style",
+    "border-top-color",
+    "border-bottom-width",
+    "border-bottom-style",
+    "border-bottom-color",
+    "border-left-width",
+    "border-left-color",
+    "border-right-width",
+    "border-radius",
+    "outline-style",
+    "box-shadow",
+    "overflow-x",
+    "overflow-y",
+    "flex-direction",
+    "justify-content",
+    "align-items",
+    "gap",
+    "width",
+    "height",
+    "content",
 ]
 NO_TRANSITIONS = "*,*::before,*::after{transition:none!important;animation:none!important}"
 # (prefers-color-scheme, Furo's body[data-theme] as the theme button sets it): light and
@@ -755,15 +823,13 @@ def full_stylesheets(full_site, name: str) -> list[dict]:
     return [{"href": link["href"], "media": link.get("media")} for link in links]
 
 
-def test_every_page_looks_the_same_with_its_pruned_stylesheet_as_with_the_full_ones(
-        tab, pages, full_site):
+def test_every_page_looks_the_same_with_its_pruned_stylesheet_as_with_the_full_ones(tab, pages, full_site):
     """Computed styles of every element (and its ::before and ::after), on every page, at
     390 and 1280 px, light and dark by the system and by the theme button: the one pruned
     stylesheet a page ships gives exactly what Sphinx's, Furo's, sphinx-design's and the
     site's stylesheets give together."""
     t = tab(viewport=DESKTOP, bypass_csp=True)  # (to switch transitions off)
-    configurations = [(viewport, scheme) for viewport in (PHONE, DESKTOP)
-                      for scheme in ("light", "dark")]
+    configurations = [(viewport, scheme) for viewport in (PHONE, DESKTOP) for scheme in ("light", "dark")]
     differences = []
     for name in pages:
         t.open(name)
@@ -776,11 +842,12 @@ def test_every_page_looks_the_same_with_its_pruned_stylesheet_as_with_the_full_o
                 t.page.emulate_media(color_scheme=scheme)
                 themes = [theme for system, theme in THEMES if system == scheme]
                 key = f"{viewport['width']}px {scheme}"
-                found = t.page.evaluate(COLLECT_STYLES,
-                                        [STYLE_PROPERTIES, themes, key, NO_TRANSITIONS])
+                found = t.page.evaluate(COLLECT_STYLES, [STYLE_PROPERTIES, themes, key, NO_TRANSITIONS])
                 differences += [f"{name} at {key}, {line}" for line in found]
-    assert not differences, (f"{len(differences)} differences between the pruned and the "
-                             "full stylesheets:\n" + "\n".join(differences[:40]))
+    assert not differences, (
+        f"{len(differences)} differences between the pruned and the "
+        "full stylesheets:\n" + "\n".join(differences[:40])
+    )
 
 
 def test_spanish_search_finds_spanish_words_on_spanish_pages(tab):
@@ -792,7 +859,8 @@ def test_spanish_search_finds_spanish_words_on_spanish_pages(tab):
     results = t.page.locator("article li a[href*='addiction']")
     results.first.wait_for(timeout=10000)
     hrefs = t.page.locator("#practice-search-results li a").evaluate_all(
-        "links => links.map(a => new URL(a.href).pathname)")
+        "links => links.map(a => new URL(a.href).pathname)"
+    )
     assert hrefs and all(href.startswith("/es/") for href in hrefs), hrefs
     status = t.page.locator("#practice-search-status").inner_text()
     assert re.fullmatch(r"Encontramos (\d+ páginas|1 página) para “adicción”\.", status), status

@@ -47,16 +47,13 @@ def test_a_misspelt_field_fails(state):
 
 def test_every_field_is_used_by_the_code():
     """A field no module reads any more is removed (so the list says what the build keeps)."""
-    text = "\n".join(path.read_text(encoding="utf-8") for path in CODE
-                     if path.name != "build_state.py")
+    text = "\n".join(path.read_text(encoding="utf-8") for path in CODE if path.name != "build_state.py")
     for state in (BuildState, SavedState):
-        unused = [name for name in state.__dataclass_fields__
-                  if not re.search(rf"\.{name}\b", text)]
+        unused = [name for name in state.__dataclass_fields__ if not re.search(rf"\.{name}\b", text)]
         assert unused == [], f"{state.__name__} fields no module uses"
 
 
-def test_a_build_keeps_its_state_there_and_the_saved_part_survives_pickling(
-        make_app, rootdir, tmp_path):
+def test_a_build_keeps_its_state_there_and_the_saved_part_survives_pickling(make_app, rootdir, tmp_path):
     srcdir = tmp_path / "site"
     shutil.copytree(rootdir / "test-reading-level", srcdir)
     app = make_app("html", srcdir=srcdir, freshenv=True)

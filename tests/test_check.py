@@ -11,13 +11,17 @@ from pathlib import Path
 
 
 def check(site: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(site / "tools" / "check.py")],
-                          capture_output=True, text=True, cwd=site)
+    return subprocess.run(
+        [sys.executable, str(site / "tools" / "check.py")], capture_output=True, text=True, cwd=site
+    )
 
 
 def summary(result: subprocess.CompletedProcess) -> tuple[int, int]:
-    match = re.search(r"Checked (\d+) pages(?: and \d+ pages in Spanish)? in [\d.]+ s: (\d+) "
-                      r"problems? found", result.stdout)
+    match = re.search(
+        r"Checked (\d+) pages(?: and \d+ pages in Spanish)? in [\d.]+ s: (\d+) "
+        r"problems? found",
+        result.stdout,
+    )
     assert match, result.stdout + result.stderr
     return int(match[1]), int(match[2])
 
@@ -29,14 +33,22 @@ def append(path: Path, text: str) -> None:
 def test_a_clean_site_passes_with_a_short_summary(site_copy):
     result = check(site_copy)
     not_pages = {"tests", "_ext", "tools", "bench", ".ci", ".github", "node_modules"}
-    pages = len([p for p in site_copy.rglob("*.md")
-                 if p.name not in {"README.md", "CONTRIBUTING.md"}
-                 and not not_pages & set(p.relative_to(site_copy).parts)])
+    pages = len(
+        [
+            p
+            for p in site_copy.rglob("*.md")
+            if p.name not in {"README.md", "CONTRIBUTING.md"}
+            and not not_pages & set(p.relative_to(site_copy).parts)
+        ]
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert summary(result) == (pages, 0)
     assert "All checks passed." in result.stdout
-    translated = len(re.findall(r"(?m)^[\w/-]+:$", (site_copy / "locales/es/translations.yaml")
-                                .read_text(encoding="utf-8")))
+    translated = len(
+        re.findall(
+            r"(?m)^[\w/-]+:$", (site_copy / "locales/es/translations.yaml").read_text(encoding="utf-8")
+        )
+    )
     assert f" and {translated} pages in Spanish in " in result.stdout  # the Spanish site too
 
 
@@ -49,10 +61,12 @@ def test_problems_are_listed_and_stay_listed_until_fixed(site_copy):
     first = check(site_copy)
     assert first.returncode == 1
     expected = [
-        "contact.md:", "Unknown directive type: 'no-such-block'",      # found while reading
-        "'no-such-page.md'", "[myst.xref_missing]",                     # found resolving links
-        "stray.md: document isn't included in any toctree",            # whole-site check
-        "stray.md:1: this page has no front matter",                   # content check
+        "contact.md:",
+        "Unknown directive type: 'no-such-block'",  # found while reading
+        "'no-such-page.md'",
+        "[myst.xref_missing]",  # found resolving links
+        "stray.md: document isn't included in any toctree",  # whole-site check
+        "stray.md:1: this page has no front matter",  # content check
         "the page stray.md is not listed. Add the line 'stray.html'",  # published addresses
     ]
     for text in expected:
@@ -74,17 +88,25 @@ def test_problems_are_listed_and_stay_listed_until_fixed(site_copy):
 
 
 def test_a_renamed_page_needs_a_redirect(site_copy):
-    made = subprocess.run([sys.executable, "tools/new_page.py", "--kind", "approach",
-                           "--title", "Scaffold trial"],
-                          cwd=site_copy, capture_output=True, text=True)
+    made = subprocess.run(
+        [sys.executable, "tools/new_page.py", "--kind", "approach", "--title", "Scaffold trial"],
+        cwd=site_copy,
+        capture_output=True,
+        text=True,
+    )
     assert made.returncode == 0, made.stderr
     assert summary(check(site_copy))[1] == 0  # a draft: not ready to publish, no problem
 
     (site_copy / "approaches" / "scaffold-trial.md").rename(
-        site_copy / "approaches" / "scaffold-trial-renamed.md")
+        site_copy / "approaches" / "scaffold-trial-renamed.md"
+    )
     index = site_copy / "index.md"
-    index.write_text(index.read_text(encoding="utf-8").replace(
-        "approaches/scaffold-trial\n", "approaches/scaffold-trial-renamed\n"), encoding="utf-8")
+    index.write_text(
+        index.read_text(encoding="utf-8").replace(
+            "approaches/scaffold-trial\n", "approaches/scaffold-trial-renamed\n"
+        ),
+        encoding="utf-8",
+    )
     append(site_copy / "published-urls.txt", "approaches/scaffold-trial-renamed.html\n")
     moved = check(site_copy)
     assert moved.returncode == 1
@@ -96,16 +118,22 @@ def test_a_renamed_page_needs_a_redirect(site_copy):
 
 
 def test_a_new_page_is_listed_as_not_ready_to_publish(site_copy):
-    made = subprocess.run([sys.executable, "tools/new_page.py", "--kind", "specialty",
-                           "--title", "Scaffold trial"],
-                          cwd=site_copy, capture_output=True, text=True)
+    made = subprocess.run(
+        [sys.executable, "tools/new_page.py", "--kind", "specialty", "--title", "Scaffold trial"],
+        cwd=site_copy,
+        capture_output=True,
+        text=True,
+    )
     assert made.returncode == 0, made.stderr
     result = check(site_copy)
     assert result.returncode == 1, result.stdout
     assert summary(result)[1] == 0  # no problems: only unfinished
     listed = result.stdout.split("Not ready to publish:")[1]
-    assert re.search(r"specialties/scaffold-trial\.md:3: \d+ \"Write here:\" prompts from make "
-                     r"new-page still to replace \(lines 3, ", listed)
+    assert re.search(
+        r"specialties/scaffold-trial\.md:3: \d+ \"Write here:\" prompts from make "
+        r"new-page still to replace \(lines 3, ",
+        listed,
+    )
     assert re.search(r"specialties/scaffold-trial\.md:5: this page is a draft", listed)
     assert "make sign-off PAGE=specialties/scaffold-trial" in listed
     assert "1 not ready to publish" not in result.stdout and "2 not ready to publish" in result.stdout
@@ -116,17 +144,29 @@ def test_github_annotations_point_at_the_line(site_copy):
     append(site_copy / "specialties" / "families.md", "\nSome people called him an addict.\n")
     lines = len((site_copy / "specialties" / "families.md").read_text().splitlines())
     env = {**os.environ, "GITHUB_ACTIONS": "true"}
-    result = subprocess.run([sys.executable, str(site_copy / "tools" / "check.py")],
-                            capture_output=True, text=True, cwd=site_copy, env=env)
+    result = subprocess.run(
+        [sys.executable, str(site_copy / "tools" / "check.py")],
+        capture_output=True,
+        text=True,
+        cwd=site_copy,
+        env=env,
+    )
     assert result.returncode == 1
     annotations = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
-    assert any(line.startswith(f"::error file=specialties/families.md,line={lines},"
-                               "title=Person-first language::\"addict\" is wording")
-               for line in annotations), result.stdout
+    assert any(
+        line.startswith(
+            f"::error file=specialties/families.md,line={lines},"
+            'title=Person-first language::"addict" is wording'
+        )
+        for line in annotations
+    ), result.stdout
     # The page changed after its sign-off: that shows too, on its review lines.
-    assert any(line.startswith("::error file=specialties/families.md,line=")
-               and "title=Not ready to publish::this page changed after its review on" in line
-               and "%0A    review_fingerprint: " in line for line in annotations), result.stdout
+    assert any(
+        line.startswith("::error file=specialties/families.md,line=")
+        and "title=Not ready to publish::this page changed after its review on" in line
+        and "%0A    review_fingerprint: " in line
+        for line in annotations
+    ), result.stdout
     without = check(site_copy)  # outside GitHub: no annotation lines
     assert "::error" not in without.stdout
 
@@ -148,14 +188,16 @@ def test_the_sources_section_is_not_a_loophole(site_copy):
     last_line = len(original.splitlines()) + 1
     append(addiction, "Every addict deserves a second chance.\n")
     joined = check(site_copy)
-    assert f"specialties/addiction.md:{last_line}: \"addict\" is wording that labels people" \
-        in joined.stdout, joined.stdout
+    assert f'specialties/addiction.md:{last_line}: "addict" is wording that labels people' in joined.stdout, (
+        joined.stdout
+    )
 
     addiction.write_text(original + "\nWe cure every client.\n", encoding="utf-8")
     paragraph = check(site_copy)
-    assert f"specialties/addiction.md:{last_line + 1}: \"cure\" promises a cure" \
-        in paragraph.stdout, paragraph.stdout
-    assert "\"addict\"" not in paragraph.stdout
+    assert f'specialties/addiction.md:{last_line + 1}: "cure" promises a cure' in paragraph.stdout, (
+        paragraph.stdout
+    )
+    assert '"addict"' not in paragraph.stdout
 
     addiction.write_text(original, encoding="utf-8")  # the citations themselves pass
     assert summary(check(site_copy))[1] == 0

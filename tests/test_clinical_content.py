@@ -33,17 +33,26 @@ def section_text(soup: BeautifulSoup, section_id: str) -> str:
 
 # -- Staying safer ------------------------------------------------------------------
 
+
 def test_addiction_page_says_how_to_stay_safer_tonight_in_plain_sight(page):
     soup = page(ADDICTION)
     text = section_text(soup, "addiction-safer")
     assert text in visible_text(soup)
     for words in (
-        r"overdos", r"call 911", r"won.t wake up|not wake up", r"breathing",   # signs and 911
-        r"naloxone", r"without a prescription",                               # naloxone
-        r"fentanyl", r"anyone who uses drugs",                                # not only opioids
-        r"not to use alone|don.t use alone",                                  # not alone
-        r"after a break", r"much less|start low",                             # tolerance
-        r"benzodiazepines", r"seizures", r"doctor",                           # withdrawal
+        r"overdos",
+        r"call 911",
+        r"won.t wake up|not wake up",
+        r"breathing",  # signs and 911
+        r"naloxone",
+        r"without a prescription",  # naloxone
+        r"fentanyl",
+        r"anyone who uses drugs",  # not only opioids
+        r"not to use alone|don.t use alone",  # not alone
+        r"after a break",
+        r"much less|start low",  # tolerance
+        r"benzodiazepines",
+        r"seizures",
+        r"doctor",  # withdrawal
     ):
         assert re.search(words, text, re.I), f"the safety block does not say {words!r}: {text}"
     assert soup.select_one("section#addiction-safer a[href='tel:911']")
@@ -63,10 +72,19 @@ def test_staying_safer_page_is_linked_from_addiction_get_help_and_families(page)
 
 def test_staying_safer_page_covers_overdose_withdrawal_strips_and_the_law(page):
     text = visible_text(page("staying-safer.html"))
-    for words in (r"call 911", r"naloxone", r"without a prescription", r"test strips",
-                  r"can.t show how much", r"seizures", r"delirium tremens",
-                  r"Good Samaritan", r"most states", r"can.t promise",
-                  r"1-800-222-1222"):
+    for words in (
+        r"call 911",
+        r"naloxone",
+        r"without a prescription",
+        r"test strips",
+        r"can.t show how much",
+        r"seizures",
+        r"delirium tremens",
+        r"Good Samaritan",
+        r"most states",
+        r"can.t promise",
+        r"1-800-222-1222",
+    ):
         assert re.search(words, text, re.I), words
     assert not re.search(r"will protect you|guarantee", text, re.I)
 
@@ -98,6 +116,7 @@ def test_every_page_says_call_911_for_an_overdose_in_its_crisis_line(site):
 
 # -- Medication and levels of care --------------------------------------------------
 
+
 def test_addiction_page_welcomes_people_on_medication(page):
     text = section_text(page(ADDICTION), "addiction-medication")
     for drug in ("buprenorphine", "methadone", "naltrexone", "acamprosate"):
@@ -109,9 +128,16 @@ def test_addiction_page_welcomes_people_on_medication(page):
 
 def test_addiction_page_names_what_we_do_not_offer_and_when_we_refer(page):
     text = section_text(page(ADDICTION), "addiction-medication")
-    for words in (r"don.t prescribe", r"detox", r"place to stay", r"outpatient",
-                  r"intensive outpatient program", r"findtreatment\.gov", r"1-800-662-4357",
-                  r"emergency"):
+    for words in (
+        r"don.t prescribe",
+        r"detox",
+        r"place to stay",
+        r"outpatient",
+        r"intensive outpatient program",
+        r"findtreatment\.gov",
+        r"1-800-662-4357",
+        r"emergency",
+    ):
         assert re.search(words, text, re.I), words
 
 
@@ -124,9 +150,11 @@ def test_addiction_page_says_which_established_approaches_we_use(page):
 
 # -- Practical facts from practice.yaml ---------------------------------------------
 
-FACT_PAGES = {ADDICTION: ("where", "first_appointment", "languages", "insurance_plans"),
-              "what-to-expect.html": ("where", "first_appointment", "languages"),
-              "contact.html": ("where", "first_appointment", "languages")}
+FACT_PAGES = {
+    ADDICTION: ("where", "first_appointment", "languages", "insurance_plans"),
+    "what-to-expect.html": ("where", "first_appointment", "languages"),
+    "contact.html": ("where", "first_appointment", "languages"),
+}
 
 
 def facts_text(soup: BeautifulSoup) -> str:
@@ -165,11 +193,19 @@ def test_a_changed_or_removed_fact_changes_every_page_that_shows_it(site_copy):
 
 # -- Privacy said precisely ---------------------------------------------------------
 
+
 def test_what_to_expect_states_the_limits_of_privacy(page):
     text = section_text(page("what-to-expect.html"), "what-to-expect-confidentiality")
-    for words in (r"office staff", r"consultation or supervision", r"leave out your name",
-                  r"serious risk", r"abused or\s+neglected", r"court orders",
-                  r"court, probation or an employer", r"agree to in writing"):
+    for words in (
+        r"office staff",
+        r"consultation or supervision",
+        r"leave out your name",
+        r"serious risk",
+        r"abused or\s+neglected",
+        r"court orders",
+        r"court, probation or an employer",
+        r"agree to in writing",
+    ):
         assert re.search(words, text, re.I), words
     assert not re.search(r"don.t share it with anyone", visible_text(page("what-to-expect.html")), re.I)
 
@@ -194,6 +230,7 @@ def test_notice_of_privacy_practices_shows_only_when_the_practice_gives_it(page)
 
 # -- Research, corrections and tone -------------------------------------------------
 
+
 def test_ifs_page_states_the_evidence_as_the_fact_sheet_does(page):
     text = section_text(page("approaches/internal-family-systems.html"), "ifs-evidence")
     assert "Two small randomised trials" in text
@@ -206,10 +243,18 @@ def test_ifs_page_states_the_evidence_as_the_fact_sheet_does(page):
 
 def test_addiction_page_is_honest_about_ifs_research_in_one_plain_sentence(page):
     """The evidence in one plain sentence; the trials themselves are on the IFS page."""
-    for name, words in ((ADDICTION, r"IFS is a newer approach: only a few small studies have "
-                                     r"tested it, and none yet in addiction\."),
-                        (ES_ADDICTION, r"solo unos pocos estudios pequeños lo han puesto a "
-                                        r"prueba, y ninguno todavía en adicción\.")):
+    for name, words in (
+        (
+            ADDICTION,
+            r"IFS is a newer approach: only a few small studies have "
+            r"tested it, and none yet in addiction\.",
+        ),
+        (
+            ES_ADDICTION,
+            r"solo unos pocos estudios pequeños lo han puesto a "
+            r"prueba, y ninguno todavía en adicción\.",
+        ),
+    ):
         text = section_text(page(name), "addiction-how-we-help")
         assert re.search(words, text), (name, text)
         assert not re.search(r"arthritis|artritis|depression, and none|ensayos", text), name
@@ -246,6 +291,7 @@ def test_glossary_leads_back_and_on(page):
 
 # -- What a clinical director asks before signing (issue 24), English and Spanish ------
 
+
 def element_texts(soup: BeautifulSoup) -> list[str]:
     """Each paragraph and list item of the article outside closed questions and Sources."""
     article = BeautifulSoup(str(soup.select_one("article")), "html.parser")
@@ -259,12 +305,18 @@ OVERDOSE = {  # page: where its overdose steps are (a section id, or the whole a
     "staying-safer.html": "staying-safer-overdose",
     "get-help.html": None,
 }
-SECOND_DOSE = {"en": (r"don.t respond in 2 to 3\s+minutes, give a second dose",
-                      r"even if they wake up",
-                      r"naloxone can wear off before the opioid does"),
-               "es": (r"no responde en 2 o 3 minutos, dele una segunda dosis",
-                      r"aunque despierte",
-                      r"el efecto de la naloxona puede acabarse antes que el del opioide")}
+SECOND_DOSE = {
+    "en": (
+        r"don.t respond in 2 to 3\s+minutes, give a second dose",
+        r"even if they wake up",
+        r"naloxone can wear off before the opioid does",
+    ),
+    "es": (
+        r"no responde en 2 o 3 minutos, dele una segunda dosis",
+        r"aunque despierte",
+        r"el efecto de la naloxona puede acabarse antes que el del opioide",
+    ),
+}
 
 
 def where(soup: BeautifulSoup, section: str | None) -> str:
@@ -286,15 +338,19 @@ WITHDRAWAL = {  # page: the section that warns about stopping alcohol or pills
     "staying-safer.html": "staying-safer-withdrawal",
 }
 WITHDRAWAL_WORDS = {
-    "en": {"warning": (r"(don.t stop|please don.t stop)[^.]*on your own", r"[Tt]alk to a doctor first"),
-           "risk": (r"drink heavily every day", r"shakes, seizures or (delirium tremens|DTs)"),
-           "911": (r"911", r"seizure", r"confused", r"sees or hears things that aren.t there",
-                   r"high fever")},
-    "es": {"warning": (r"(no deje de golpe|no lo deje)[^.]*(por su cuenta|de golpe)",
-                       r"hable (antes|primero) con un médico"),
-           "risk": (r"bebe mucho todos los días", r"temblores, convulsiones o (delirium tremens|DT)"),
-           "911": (r"911", r"convulsión", r"confusión", r"ve u oye cosas que no están",
-                   r"fiebre alta")},
+    "en": {
+        "warning": (r"(don.t stop|please don.t stop)[^.]*on your own", r"[Tt]alk to a doctor first"),
+        "risk": (r"drink heavily every day", r"shakes, seizures or (delirium tremens|DTs)"),
+        "911": (r"911", r"seizure", r"confused", r"sees or hears things that aren.t there", r"high fever"),
+    },
+    "es": {
+        "warning": (
+            r"(no deje de golpe|no lo deje)[^.]*(por su cuenta|de golpe)",
+            r"hable (antes|primero) con un médico",
+        ),
+        "risk": (r"bebe mucho todos los días", r"temblores, convulsiones o (delirium tremens|DT)"),
+        "911": (r"911", r"convulsión", r"confusión", r"ve u oye cosas que no están", r"fiebre alta"),
+    },
 }
 
 
@@ -309,18 +365,32 @@ def test_withdrawal_is_a_warning_with_who_is_most_at_risk_and_when_to_call_911(p
                 assert re.search(pattern, text, re.I), f"{prefix}{name} does not say {pattern!r}"
             # The signs to call 911 for, said together, in one paragraph or list item.
             section_soup = soup.select_one(f"section#{section}")
-            together = [" ".join(el.get_text(" ").split()) for el in section_soup.select("p, li")
-                        if all(re.search(p, el.get_text(" ")) for p in words["911"])]
+            together = [
+                " ".join(el.get_text(" ").split())
+                for el in section_soup.select("p, li")
+                if all(re.search(p, el.get_text(" ")) for p in words["911"])
+            ]
             assert together, f"{prefix}{name}: no paragraph names 911 with {words['911']}"
     assert not re.search(r"A doctor can help you stop safely", visible_text(page(ADDICTION)))
 
 
 def test_addiction_page_speaks_gently_of_suicide_with_a_safety_plan_and_988(page):
-    for name, words in ((ADDICTION, (r"thoughts of ending their life", r"say them\s+out loud here",
-                                     r"safety plan together", r"988")),
-                        (ES_ADDICTION, (r"pensamientos de quitarse la vida",
-                                        r"puede decirlos en voz alta", r"plan de seguridad",
-                                        r"988", r"AYUDA"))):
+    for name, words in (
+        (
+            ADDICTION,
+            (r"thoughts of ending their life", r"say them\s+out loud here", r"safety plan together", r"988"),
+        ),
+        (
+            ES_ADDICTION,
+            (
+                r"pensamientos de quitarse la vida",
+                r"puede decirlos en voz alta",
+                r"plan de seguridad",
+                r"988",
+                r"AYUDA",
+            ),
+        ),
+    ):
         soup = page(name)
         passage = [t for t in element_texts(soup) if re.search(words[0], t)]
         assert passage, f"{name}: no passage on suicide"
@@ -330,8 +400,11 @@ def test_addiction_page_speaks_gently_of_suicide_with_a_safety_plan_and_988(page
 
 
 SAVES_LIVES = re.compile(r"\bsav(e|es|ed|ing) (a )?li(fe|ves)\b|\bsalva(n|r)? (una )?vidas?\b", re.I)
-NOT_LIFE_SAVING = re.compile(r"naltrexon|acamprosat|disulfiram|alcohol use disorder|"
-                             r"consumo de alcohol|for alcohol|para el alcohol", re.I)
+NOT_LIFE_SAVING = re.compile(
+    r"naltrexon|acamprosat|disulfiram|alcohol use disorder|"
+    r"consumo de alcohol|for alcohol|para el alcohol",
+    re.I,
+)
 
 
 def test_no_page_says_naltrexone_or_alcohol_medication_saves_lives(site, page):
@@ -345,18 +418,27 @@ def test_no_page_says_naltrexone_or_alcohol_medication_saves_lives(site, page):
 
 
 MEDICATION = {
-    ADDICTION: (r"Methadone and buprenorphine are medication for opioid use disorder\. They "
-                r"lower the risk of dying", r"7 to 10 days without opioids",
-                r"stop it, your body can.t take the old amount",
-                r"naltrexone or acamprosate can help people drink less or stop",
-                r"cocaine or meth, there is no approved medication", r"contingency management",
-                r"pregnant[^.]*please don.t stop suddenly", r"Methadone or buprenorphine is the care"),
-    ES_ADDICTION: (r"La metadona y la buprenorfina son medicamentos[^.]*\. Bajan el riesgo de morir",
-                   r"de 7 a 10 días sin opioides", r"Si la deja, su cuerpo ya no aguanta",
-                   r"la naltrexona o el acamprosato pueden ayudar a beber menos o a dejar",
-                   r"cocaína o la metanfetamina, todavía no hay un medicamento aprobado",
-                   r"manejo de contingencias", r"embarazada[^.]*no los deje de golpe",
-                   r"La metadona o la buprenorfina es la atención que recomiendan"),
+    ADDICTION: (
+        r"Methadone and buprenorphine are medication for opioid use disorder\. They "
+        r"lower the risk of dying",
+        r"7 to 10 days without opioids",
+        r"stop it, your body can.t take the old amount",
+        r"naltrexone or acamprosate can help people drink less or stop",
+        r"cocaine or meth, there is no approved medication",
+        r"contingency management",
+        r"pregnant[^.]*please don.t stop suddenly",
+        r"Methadone or buprenorphine is the care",
+    ),
+    ES_ADDICTION: (
+        r"La metadona y la buprenorfina son medicamentos[^.]*\. Bajan el riesgo de morir",
+        r"de 7 a 10 días sin opioides",
+        r"Si la deja, su cuerpo ya no aguanta",
+        r"la naltrexona o el acamprosato pueden ayudar a beber menos o a dejar",
+        r"cocaína o la metanfetamina, todavía no hay un medicamento aprobado",
+        r"manejo de contingencias",
+        r"embarazada[^.]*no los deje de golpe",
+        r"La metadona o la buprenorfina es la atención que recomiendan",
+    ),
 }
 
 
@@ -390,12 +472,25 @@ def test_addiction_page_gives_the_practice_next_step_before_its_first_section(pa
 
 def test_addiction_page_checks_the_level_of_care_early(page):
     for name, patterns in (
-        (ADDICTION, (r"In the first sessions, we look together at whether weekly therapy is the "
-                     r"right amount of help", r"when a medical check is wise",
-                     r"intensive outpatient program")),
-        (ES_ADDICTION, (r"En las primeras sesiones, vemos con usted si la terapia una vez por "
-                        r"semana es la cantidad de ayuda adecuada", r"revisión médica",
-                        r"programa ambulatorio intensivo"))):
+        (
+            ADDICTION,
+            (
+                r"In the first sessions, we look together at whether weekly therapy is the "
+                r"right amount of help",
+                r"when a medical check is wise",
+                r"intensive outpatient program",
+            ),
+        ),
+        (
+            ES_ADDICTION,
+            (
+                r"En las primeras sesiones, vemos con usted si la terapia una vez por "
+                r"semana es la cantidad de ayuda adecuada",
+                r"revisión médica",
+                r"programa ambulatorio intensivo",
+            ),
+        ),
+    ):
         text = section_text(page(name), "addiction-medication")
         for pattern in patterns:
             assert re.search(pattern, text), f"{name} does not say {pattern!r}"
@@ -403,13 +498,31 @@ def test_addiction_page_checks_the_level_of_care_early(page):
 
 def test_causes_and_outcomes_are_said_for_many_people_not_as_a_rule_or_a_promise(page):
     for name, no, yes in (
-        (ADDICTION, (r"Most people do not drink", r"Over time, people learn", r"You have tried to stop"),
-         (r"For many\s+people, it starts because something hurts", r"many people learn",
-          r"many take back their life", r"^Maybe you have tried to stop")),
-        (ES_ADDICTION, (r"La mayoría de las personas no beben", r"las personas aprenden",
-                        r"^Usted ha tratado de dejarlo"),
-         (r"Para muchas personas, empieza porque algo les duele", r"muchas personas aprenden",
-          r"muchas recuperan su vida", r"^Quizás usted ha tratado de dejarlo"))):
+        (
+            ADDICTION,
+            (r"Most people do not drink", r"Over time, people learn", r"You have tried to stop"),
+            (
+                r"For many\s+people, it starts because something hurts",
+                r"many people learn",
+                r"many take back their life",
+                r"^Maybe you have tried to stop",
+            ),
+        ),
+        (
+            ES_ADDICTION,
+            (
+                r"La mayoría de las personas no beben",
+                r"las personas aprenden",
+                r"^Usted ha tratado de dejarlo",
+            ),
+            (
+                r"Para muchas personas, empieza porque algo les duele",
+                r"muchas personas aprenden",
+                r"muchas recuperan su vida",
+                r"^Quizás usted ha tratado de dejarlo",
+            ),
+        ),
+    ):
         texts = element_texts(page(name))
         for pattern in no:
             assert not any(re.search(pattern, t) for t in texts), f"{name} still says {pattern!r}"
@@ -428,12 +541,14 @@ GOOD_FAITH = {
     "what-to-expect.html": (
         r"at least 3 business days ahead, we send it in writing within 1 business day of booking",
         r"10 or more business days ahead, we send it within 3 business days of booking",
-        r"ask us for one at any time[^.]*\. We send it within 3 business days of your request"),
+        r"ask us for one at any time[^.]*\. We send it within 3 business days of your request",
+    ),
     f"{SPANISH}/what-to-expect.html": (
         r"al menos 3 días hábiles de anticipación, se lo enviamos por escrito dentro de 1 día hábil",
         r"10 días hábiles o más de anticipación, se lo enviamos dentro de los 3 días hábiles",
         r"Puede pedirnos uno en cualquier momento[^.]*\. Se lo enviamos dentro de los 3 días "
-        r"hábiles siguientes a su pedido"),
+        r"hábiles siguientes a su pedido",
+    ),
 }
 
 
@@ -442,19 +557,32 @@ def test_good_faith_estimate_timing_follows_45_cfr_149_610(page):
         text = section_text(page(name), "what-to-expect-good-faith-estimate")
         for pattern in patterns:
             assert re.search(pattern, text), f"{name} does not say {pattern!r}"
-        assert not re.search(r"one business day before your session|un día hábil antes de su sesión",
-                             text), name
+        assert not re.search(r"one business day before your session|un día hábil antes de su sesión", text), (
+            name
+        )
 
 
 def test_video_sessions_need_a_licence_where_the_client_is_and_a_check_each_time(page):
     for name, patterns in (
-        ("what-to-expect.html", (r"licensed in the state where you are at the time of each session",
-                                 r"at the start of each video session, we ask where you are",
-                                 r"who we can\s+call in an emergency")),
-        (f"{SPANISH}/what-to-expect.html", (r"licencia en el estado donde usted esté en el momento "
-                                            r"de cada sesión", r"cada sesión por video, le "
-                                            r"preguntamos dónde está",
-                                            r"a quién podemos llamar en una emergencia"))):
+        (
+            "what-to-expect.html",
+            (
+                r"licensed in the state where you are at the time of each session",
+                r"at the start of each video session, we ask where you are",
+                r"who we can\s+call in an emergency",
+            ),
+        ),
+        (
+            f"{SPANISH}/what-to-expect.html",
+            (
+                r"licencia en el estado donde usted esté en el momento "
+                r"de cada sesión",
+                r"cada sesión por video, le "
+                r"preguntamos dónde está",
+                r"a quién podemos llamar en una emergencia",
+            ),
+        ),
+    ):
         text = section_text(page(name), "what-to-expect-video")
         for pattern in patterns:
             assert re.search(pattern, text), f"{name} does not say {pattern!r}"
@@ -480,5 +608,8 @@ def test_the_under_18_sentence_shows_when_the_practice_sees_minors(site_copy):
     assert result.returncode == 0, result.stderr
     soup = BeautifulSoup((out / "what-to-expect.html").read_text(), "html.parser")
     text = section_text(soup, "what-to-expect-confidentiality")
-    assert re.search(r"If you are under 18, your parent or guardian may have a right to some\s+"
-                     r"information too\.", text), text
+    assert re.search(
+        r"If you are under 18, your parent or guardian may have a right to some\s+"
+        r"information too\.",
+        text,
+    ), text

@@ -38,8 +38,9 @@ def test_every_page_carries_the_policy_before_anything_it_governs(site):
         meta = META.search(html)
         assert meta, f"{path.relative_to(site)}: no Content-Security-Policy"
         first = HEAD_ITEM.search(html)
-        assert first is None or meta.start() < first.start(), \
+        assert first is None or meta.start() < first.start(), (
             f"{path.relative_to(site)}: the policy comes after a <{first.group(1)}>"
+        )
 
 
 def test_the_policy_allows_only_this_site(site):
@@ -49,8 +50,11 @@ def test_the_policy_allows_only_this_site(site):
         assert policy["default-src"] in (["'self'"], ["'none'"]), name
         for directive, values in policy.items():
             assert "'unsafe-inline'" not in values and "'unsafe-eval'" not in values, (name, directive)
-            assert not [v for v in values if v.startswith(("http", "*")) or v in ("https:", "http:")], \
-                (name, directive, values)
+            assert not [v for v in values if v.startswith(("http", "*")) or v in ("https:", "http:")], (
+                name,
+                directive,
+                values,
+            )
         assert policy["form-action"] in (["'self'"], ["'none'"]), name
         assert policy["base-uri"] in (["'self'"], ["'none'"]), name
         if policy["default-src"] == ["'self'"]:
@@ -83,7 +87,10 @@ def test_each_inline_script_and_style_is_allowed_by_its_hash(site):
 def test_embedded_html_the_policy_would_block_fails_with_file_and_line(app, warning):
     app.build()
     out = warning.getvalue()
-    for line, found in ((11, "<iframe"), (13, 'src="https://'), (15, 'style=')):
-        assert re.search(rf"index\.md:{line}: WARNING: this page embeds HTML that the site's "
-                         rf"privacy rules block \(\"{re.escape(found)}", out), out
+    for line, found in ((11, "<iframe"), (13, 'src="https://'), (15, "style=")):
+        assert re.search(
+            rf"index\.md:{line}: WARNING: this page embeds HTML that the site's "
+            rf"privacy rules block \(\"{re.escape(found)}",
+            out,
+        ), out
     assert out.count("[practice.embed]") == 3, out

@@ -64,8 +64,11 @@ def own_text(site: Path, page: str):
 
 @pytest.fixture(scope="module")
 def pages(site) -> list[str]:
-    return [name for name in site_pages(site)
-            if 'http-equiv="refresh"' not in (site / name).read_text(encoding="utf-8")]
+    return [
+        name
+        for name in site_pages(site)
+        if 'http-equiv="refresh"' not in (site / name).read_text(encoding="utf-8")
+    ]
 
 
 def test_no_link_inside_the_site_is_broken(site, pages):
@@ -97,8 +100,7 @@ def test_every_page_is_at_most_two_clicks_from_home_and_none_is_orphaned(site, p
     far = sorted(set(browsable) - set(clicks))
     assert not far, f"more than two clicks from the home page: {far}"
 
-    linked = {target for page in browsable for target, _part in links_from(site, page)
-              if target != page}
+    linked = {target for page in browsable for target, _part in links_from(site, page) if target != page}
     orphans = sorted(set(browsable) - linked - {HOME})
     assert not orphans, f"no other page links to: {orphans}"
 
@@ -115,8 +117,7 @@ def test_specialties_and_approaches_link_each_other_in_their_own_text(site, page
     for page in specialties + approaches:
         others = approaches if page in specialties else specialties
         linked = {target for target, _part in links_from(site, page, own_text(site, page))}
-        missing += [f"{page} does not link to {other} in its text"
-                    for other in others if other not in linked]
+        missing += [f"{page} does not link to {other} in its text" for other in others if other not in linked]
     assert not missing, "\n".join(missing)
 
 
@@ -130,8 +131,16 @@ def _glossary_terms(site: Path) -> dict[str, str]:
 
 def test_glossary_has_its_terms(site):
     terms = _glossary_terms(site)
-    for expected in ("self", "exile", "manager", "firefighter", "burden", "unburdening",
-                     "trauma-informed", "harm reduction"):
+    for expected in (
+        "self",
+        "exile",
+        "manager",
+        "firefighter",
+        "burden",
+        "unburdening",
+        "trauma-informed",
+        "harm reduction",
+    ):
         assert any(term.startswith(expected) for term in terms), (expected, sorted(terms))
 
 
@@ -171,12 +180,15 @@ def test_first_use_of_each_glossary_term_links_to_it(site, pages):
                 first_use = pattern.search(words)
                 if first_use is None:
                     continue
-                linked = any(pattern.search(a.get_text(" "))
-                             and words.find(a.get_text(" ")) <= first_use.start()
-                             for a in block.find_all("a", href=True))
+                linked = any(
+                    pattern.search(a.get_text(" ")) and words.find(a.get_text(" ")) <= first_use.start()
+                    for a in block.find_all("a", href=True)
+                )
                 if not linked:
-                    unlinked.append(f"{page}: the first \"{first_use[0]}\" is not a link: "
-                                    f"\"{block.get_text(' ', strip=True)[:90]}\"")
+                    unlinked.append(
+                        f'{page}: the first "{first_use[0]}" is not a link: '
+                        f'"{block.get_text(" ", strip=True)[:90]}"'
+                    )
                 break
     assert not unlinked, "\n".join(unlinked)
 
@@ -186,8 +198,9 @@ def test_clinical_pages_cite_sources_in_one_linked_form(site, pages):
     in italics and a link to where it can be read."""
     problems = []
     for page in _kind_pages(pages, "specialties") + _kind_pages(pages, "approaches"):
-        heading = next((h for h in _soup(site / page).select("article h2")
-                        if h.get_text(strip=True) == "Sources"), None)
+        heading = next(
+            (h for h in _soup(site / page).select("article h2") if h.get_text(strip=True) == "Sources"), None
+        )
         if heading is None:
             problems.append(f"{page}: no Sources section")
             continue
@@ -196,6 +209,7 @@ def test_clinical_pages_cite_sources_in_one_linked_form(site, pages):
             problems.append(f"{page}: the Sources section lists nothing")
         for item in items:
             if not item.find("em") or not item.select("a[href^='https://']"):
-                problems.append(f"{page}: \"{item.get_text(' ', strip=True)[:70]}\" needs an "
-                                "italic title and a link")
+                problems.append(
+                    f'{page}: "{item.get_text(" ", strip=True)[:70]}" needs an italic title and a link'
+                )
     assert not problems, "\n".join(problems)

@@ -31,14 +31,20 @@ def front_matter(html_name: str) -> dict:
 
 
 def content_pages(site: Path) -> list[str]:
-    return [name for name in site_pages(site)
-            if name not in NOT_IN_SITEMAP
-            and 'http-equiv="refresh"' not in (site / name).read_text(encoding="utf-8")]
+    return [
+        name
+        for name in site_pages(site)
+        if name not in NOT_IN_SITEMAP
+        and 'http-equiv="refresh"' not in (site / name).read_text(encoding="utf-8")
+    ]
 
 
 def meta(soup: BeautifulSoup, key: str) -> list[str]:
-    return [tag.get("content", "") for tag in soup.find_all("meta")
-            if key in (tag.get("property"), tag.get("name"))]
+    return [
+        tag.get("content", "")
+        for tag in soup.find_all("meta")
+        if key in (tag.get("property"), tag.get("name"))
+    ]
 
 
 def test_every_page_has_sharing_tags_from_its_own_description(site, page):
@@ -67,10 +73,12 @@ def test_sitemap_lists_every_page_at_its_full_address(site, folder):
     tree = ET.parse(site / folder / "sitemap.xml")
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     listed = {loc.text for loc in tree.findall("s:url/s:loc", ns)}
-    expected = {LOCAL_SITE_URL + name for name in content_pages(site)
-                if name.startswith(f"{SPANISH}/") == bool(folder)}
-    assert listed == expected, (f"missing: {sorted(expected - listed)}; "
-                                f"extra: {sorted(listed - expected)}")
+    expected = {
+        LOCAL_SITE_URL + name
+        for name in content_pages(site)
+        if name.startswith(f"{SPANISH}/") == bool(folder)
+    }
+    assert listed == expected, f"missing: {sorted(expected - listed)}; extra: {sorted(listed - expected)}"
 
 
 def test_robots_txt_names_the_sitemap(site):
@@ -104,8 +112,11 @@ def test_pages_read_as_a_practice_not_software_documentation(site, page):
 @pytest.fixture(scope="module")
 def rtd_site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("rtd")
-    env = {**os.environ, "READTHEDOCS": "True",
-           "READTHEDOCS_CANONICAL_URL": "https://example-practice.readthedocs.io/en/latest/"}
+    env = {
+        **os.environ,
+        "READTHEDOCS": "True",
+        "READTHEDOCS_CANONICAL_URL": "https://example-practice.readthedocs.io/en/latest/",
+    }
     result = build_site(out, "-T", "-D", "language=en", env=env)
     assert result.returncode == 0, result.stderr
     return out

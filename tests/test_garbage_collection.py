@@ -26,7 +26,8 @@ def collections_during_build(app) -> dict[int, int]:
 
 
 def test_a_build_collects_garbage_far_less_often_and_restores_the_setting(
-        make_app, rootdir, tmp_path, monkeypatch):
+    make_app, rootdir, tmp_path, monkeypatch
+):
     usual = gc.get_threshold()
     shutil.copytree(rootdir / "test-governance", tmp_path / "tuned")
     tuned = collections_during_build(make_app("html", srcdir=tmp_path / "tuned", freshenv=True))

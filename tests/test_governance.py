@@ -37,62 +37,99 @@ def warning_lines(text: str, subtype: str) -> list[str]:
 
 METADATA_CASES = [
     ("metadata-none", "topic.md:1", r"this page has no front matter\. Start the file with"),
-    ("metadata-missing", "topic.md:1",
-     r"this specialty page has not been signed off: it has no reviewed_by\. While it is being "
-     r"written, add the line 'status: draft' .* sign it off: make sign-off PAGE=<page> "
-     r"REVIEWER=<clinician id>"),
-    ("metadata-misspelled", "topic.md:8",
-     r"'reviewd_by' is not a front-matter field we know \(did you mean 'reviewed_by'\?\)"),
-    ("metadata-kind", "topic.md:2",
-     r"'kind' is 'speciality' \(did you mean 'specialty'\?\); expected one of: specialty, "
-     r"approach, general\. For example: kind: specialty"),
-    ("metadata-audience", "topic.md:4",
-     r"'audience' has 'familys', which is not one of clients, families, professionals "
-     r"\(did you mean 'families'\?\)\. For example: audience: \[clients, families\]"),
-    ("metadata-description", "topic.md:3",
-     r"'description' is 1[6-9]\d characters; keep it to 160 or fewer .* for example: description: "),
-    ("metadata-date-format", "topic.md:6",
-     r"'last_reviewed' is '28/11/2026'; expected the date of the last full review, written "
-     r"year-month-day.* For example: last_reviewed: 2026-11-28"),
-    ("metadata-review-too-late", "topic.md:7",
-     r"'next_review' \(2030-01-15\) is more than 3 years after 'last_reviewed' \(2026-11-28\)\. "
-     r"Pick a date on or before 2029-11-28, for example: next_review: 2027-11-28"),
-    ("metadata-review-order", "topic.md:7",
-     r"'next_review' \(2026-01-15\) must come after 'last_reviewed' \(2026-11-28\)"),
-    ("metadata-reviewer", "topic.md:5",
-     r"'reviewed_by' is 'clinician-c', but practice.yaml has no clinician with that id "
-     r"\(did you mean 'clinician-[ab]'\?\)\. Use one of: clinician-a, clinician-b\."),
-    ("metadata-yaml", "topic.md:3",
-     r"the front matter \(between the '---' lines\) is not valid YAML: .*put text containing "
-     r"a colon in quotes"),
-    ("metadata-general-partial", "topic.md:5",
-     r"this page has last_reviewed but not reviewed_by, next_review\. The review fields "
-     r"\(reviewed_by, last_reviewed, next_review, review_fingerprint\) go together and are "
-     r"written when a clinician signs the page off: make sign-off PAGE=<page> "
-     r"REVIEWER=<clinician id>"),
+    (
+        "metadata-missing",
+        "topic.md:1",
+        r"this specialty page has not been signed off: it has no reviewed_by\. While it is being "
+        r"written, add the line 'status: draft' .* sign it off: make sign-off PAGE=<page> "
+        r"REVIEWER=<clinician id>",
+    ),
+    (
+        "metadata-misspelled",
+        "topic.md:8",
+        r"'reviewd_by' is not a front-matter field we know \(did you mean 'reviewed_by'\?\)",
+    ),
+    (
+        "metadata-kind",
+        "topic.md:2",
+        r"'kind' is 'speciality' \(did you mean 'specialty'\?\); expected one of: specialty, "
+        r"approach, general\. For example: kind: specialty",
+    ),
+    (
+        "metadata-audience",
+        "topic.md:4",
+        r"'audience' has 'familys', which is not one of clients, families, professionals "
+        r"\(did you mean 'families'\?\)\. For example: audience: \[clients, families\]",
+    ),
+    (
+        "metadata-description",
+        "topic.md:3",
+        r"'description' is 1[6-9]\d characters; keep it to 160 or fewer .* for example: description: ",
+    ),
+    (
+        "metadata-date-format",
+        "topic.md:6",
+        r"'last_reviewed' is '28/11/2026'; expected the date of the last full review, written "
+        r"year-month-day.* For example: last_reviewed: 2026-11-28",
+    ),
+    (
+        "metadata-review-too-late",
+        "topic.md:7",
+        r"'next_review' \(2030-01-15\) is more than 3 years after 'last_reviewed' \(2026-11-28\)\. "
+        r"Pick a date on or before 2029-11-28, for example: next_review: 2027-11-28",
+    ),
+    (
+        "metadata-review-order",
+        "topic.md:7",
+        r"'next_review' \(2026-01-15\) must come after 'last_reviewed' \(2026-11-28\)",
+    ),
+    (
+        "metadata-reviewer",
+        "topic.md:5",
+        r"'reviewed_by' is 'clinician-c', but practice.yaml has no clinician with that id "
+        r"\(did you mean 'clinician-[ab]'\?\)\. Use one of: clinician-a, clinician-b\.",
+    ),
+    (
+        "metadata-yaml",
+        "topic.md:3",
+        r"the front matter \(between the '---' lines\) is not valid YAML: .*put text containing "
+        r"a colon in quotes",
+    ),
+    (
+        "metadata-general-partial",
+        "topic.md:5",
+        r"this page has last_reviewed but not reviewed_by, next_review\. The review fields "
+        r"\(reviewed_by, last_reviewed, next_review, review_fingerprint\) go together and are "
+        r"written when a clinician signs the page off: make sign-off PAGE=<page> "
+        r"REVIEWER=<clinician id>",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("case", "where", "message"), METADATA_CASES,
-                         ids=[case[0] for case in METADATA_CASES])
+@pytest.mark.parametrize(
+    ("case", "where", "message"), METADATA_CASES, ids=[case[0] for case in METADATA_CASES]
+)
 def test_bad_front_matter_is_reported_with_file_line_and_example(
-        make_app, rootdir, tmp_path, case, where, message):
+    make_app, rootdir, tmp_path, case, where, message
+):
     _, warnings = build(make_app, rootdir, tmp_path, case)
     found = warning_lines(warnings, "metadata")
-    assert any(re.search(re.escape(where) + r": WARNING: " + message, line) for line in found), \
-        warnings
+    assert any(re.search(re.escape(where) + r": WARNING: " + message, line) for line in found), warnings
 
 
 def test_related_page_that_does_not_exist_names_the_nearest(make_app, rootdir, tmp_path):
     _, warnings = build(make_app, rootdir, tmp_path, "related-unknown")
     (line,) = warning_lines(warnings, "related")
-    assert "topic.md:8: WARNING: 'related' names 'approaches/internal-family-system', but " \
-           "there is no such page (did you mean 'approaches/internal-family-systems'?)" in line
+    assert (
+        "topic.md:8: WARNING: 'related' names 'approaches/internal-family-system', but "
+        "there is no such page (did you mean 'approaches/internal-family-systems'?)" in line
+    )
 
 
 def test_one_rule_can_be_silenced(make_app, rootdir, tmp_path):
-    _, warnings = build(make_app, rootdir, tmp_path, "related-unknown",
-                        suppress_warnings=["practice.related"])
+    _, warnings = build(
+        make_app, rootdir, tmp_path, "related-unknown", suppress_warnings=["practice.related"]
+    )
     assert warnings == ""
 
 
@@ -107,15 +144,17 @@ def test_findings_are_reported_again_on_an_incremental_build(make_app, rootdir, 
 
 # -- reading level ----------------------------------------------------------------
 
-def test_hard_page_for_clients_reports_grade_target_and_hardest_sentences(
-        make_app, rootdir, tmp_path):
+
+def test_hard_page_for_clients_reports_grade_target_and_hardest_sentences(make_app, rootdir, tmp_path):
     _, warnings = build(make_app, rootdir, tmp_path, "reading-level")
-    found = [line for line in warning_lines(warnings, "reading-level")
-             if "this page reads at" in line]
+    found = [line for line in warning_lines(warnings, "reading-level") if "this page reads at" in line]
     assert len(found) == 1, warnings  # not the page for professionals, not the easy page
     (line,) = found
-    match = re.search(r"hard\.md: WARNING: this page reads at Flesch-Kincaid grade (\d+\.\d); "
-                      r"pages for clients and families must be at grade 8 or below", line)
+    match = re.search(
+        r"hard\.md: WARNING: this page reads at Flesch-Kincaid grade (\d+\.\d); "
+        r"pages for clients and families must be at grade 8 or below",
+        line,
+    )
     assert match and float(match[1]) > 8
     assert line.count("(line ") == 3
     assert "(line 13, grade" in line and "Internalized stigmatization" in line
@@ -125,53 +164,75 @@ def test_hard_page_for_clients_reports_grade_target_and_hardest_sentences(
 
 def test_hard_paragraphs_are_reported_with_their_line_and_grade(make_app, rootdir, tmp_path):
     _, warnings = build(make_app, rootdir, tmp_path, "reading-level")
-    found = [line for line in warning_lines(warnings, "reading-level")
-             if "this paragraph reads at" in line]
+    found = [line for line in warning_lines(warnings, "reading-level") if "this paragraph reads at" in line]
     # hard.md's four short paragraphs (under 30 words each) are graded together, at the
     # longest one; not the page for professionals, not the easy page (nor its citation)
     assert len(found) == 1, warnings
-    match = re.search(r"hard\.md:(\d+): WARNING: this paragraph reads at Flesch-Kincaid grade "
-                      r"(\d+\.\d); on pages for clients and families every paragraph must be at "
-                      r"grade 12 or below.* this grade is for lines 13 to 19\)", found[0])
+    match = re.search(
+        r"hard\.md:(\d+): WARNING: this paragraph reads at Flesch-Kincaid grade "
+        r"(\d+\.\d); on pages for clients and families every paragraph must be at "
+        r"grade 12 or below.* this grade is for lines 13 to 19\)",
+        found[0],
+    )
     assert match and match[1] in {"13", "15", "17"} and float(match[2]) > 12, found[0]
 
 
 def test_reading_level_target_is_a_setting(make_app, rootdir, tmp_path):
-    _, warnings = build(make_app, rootdir, tmp_path, "reading-level",
-                        practice_reading_grade_max=40, practice_paragraph_grade_max=40)
+    _, warnings = build(
+        make_app,
+        rootdir,
+        tmp_path,
+        "reading-level",
+        practice_reading_grade_max=40,
+        practice_paragraph_grade_max=40,
+    )
     assert warning_lines(warnings, "reading-level") == []
-    _, warnings = build(make_app, rootdir, tmp_path / "paragraphs", "reading-level",
-                        practice_reading_grade_max=40)
-    assert [line for line in warning_lines(warnings, "reading-level")
-            if "this paragraph reads at" in line], warnings
+    _, warnings = build(
+        make_app, rootdir, tmp_path / "paragraphs", "reading-level", practice_reading_grade_max=40
+    )
+    assert [line for line in warning_lines(warnings, "reading-level") if "this paragraph reads at" in line], (
+        warnings
+    )
 
 
 def test_syllable_counts_are_sensible():
     from practice.checks.reading_level import measure, syllables
 
-    counts = {word: syllables(word) for word in
-              ["the", "water", "family", "idea", "recovery", "trauma-informed", "didn't"]}
-    assert counts == {"the": 1, "water": 2, "family": 3, "idea": 3, "recovery": 4,
-                      "trauma-informed": 4, "didn't": 2}
+    counts = {
+        word: syllables(word)
+        for word in ["the", "water", "family", "idea", "recovery", "trauma-informed", "didn't"]
+    }
+    assert counts == {
+        "the": 1,
+        "water": 2,
+        "family": 3,
+        "idea": 3,
+        "recovery": 4,
+        "trauma-informed": 4,
+        "didn't": 2,
+    }
     easy = measure([("You are not alone. It is hard to ask for help. We are here.", 1)])
     assert easy is not None and easy.grade < 3 and easy.sentences == 3
 
 
 # -- language and claims ----------------------------------------------------------
 
+
 def test_labels_are_reported_with_line_word_and_better_wording(make_app, rootdir, tmp_path):
     _, warnings = build(make_app, rootdir, tmp_path, "language")
     found = warning_lines(warnings, "language")
     expected = [
-        ("described.md:3", "addicts", "\"person with an addiction\""),
-        ("topic.md:13", "addict", "\"person with an addiction\""),
-        ("topic.md:15", "stayed clean", "\"in recovery\""),
-        ("topic.md:16", "dirty test", "\"a negative test\" or \"a positive test\""),
-        ("topic.md:18", "substance abuse", "\"substance use\""),
+        ("described.md:3", "addicts", '"person with an addiction"'),
+        ("topic.md:13", "addict", '"person with an addiction"'),
+        ("topic.md:15", "stayed clean", '"in recovery"'),
+        ("topic.md:16", "dirty test", '"a negative test" or "a positive test"'),
+        ("topic.md:18", "substance abuse", '"substance use"'),
     ]
     for where, word, suggestion in expected:
-        assert any(f"{where}: WARNING: \"{word}\" is wording that labels people" in line
-                   and suggestion in line for line in found), (where, warnings)
+        assert any(
+            f'{where}: WARNING: "{word}" is wording that labels people' in line and suggestion in line
+            for line in found
+        ), (where, warnings)
     # Quoted with {called}, and SAMHSA's name (lines 20 and 22), are allowed.
     assert len(found) == len(expected), warnings
 
@@ -185,25 +246,37 @@ def test_called_role_renders_the_word_in_quotes(make_app, rootdir, tmp_path):
 def test_claims_are_reported_but_honest_denials_are_not(make_app, rootdir, tmp_path):
     _, warnings = build(make_app, rootdir, tmp_path, "claims")
     found = warning_lines(warnings, "claims")
-    assert any("topic.md:13: WARNING: \"cure\" promises a cure." in line for line in found)
-    assert any("topic.md:13: WARNING: \"guaranteed\" promises a guaranteed result" in line
-               for line in found)
-    assert any("topic.md:15: WARNING: \"IFS is an evidence-based\" calls IFS evidence-based"
-               in line for line in found)
+    assert any('topic.md:13: WARNING: "cure" promises a cure.' in line for line in found)
+    assert any('topic.md:13: WARNING: "guaranteed" promises a guaranteed result' in line for line in found)
+    assert any(
+        'topic.md:15: WARNING: "IFS is an evidence-based" calls IFS evidence-based' in line for line in found
+    )
     assert len(found) == 3, warnings  # "there is no cure", "IFS is not yet ..." are fine
 
 
 # One example per label, in the order of ``person_first.LABELS``: the check must find
 # each (a label whose trigger word is missing would be skipped without a word).
 LABEL_EXAMPLES = [
-    "She is a former addict.", "He was called an Addict.", "No junkies here.",
-    "Drug users are people.", "Two alcoholics met.", "Not a drunk.",
-    "Years of substance abuse.", "A dirty urine screen.", "You are clean now.",
-    "His drug habit grew.", "It is not a vice.", "Replacement therapy works.",
+    "She is a former addict.",
+    "He was called an Addict.",
+    "No junkies here.",
+    "Drug users are people.",
+    "Two alcoholics met.",
+    "Not a drunk.",
+    "Years of substance abuse.",
+    "A dirty urine screen.",
+    "You are clean now.",
+    "His drug habit grew.",
+    "It is not a vice.",
+    "Replacement therapy works.",
 ]
 CLAIM_EXAMPLES = [
-    "IFS is an evidence-based treatment.", "We cure you.", "We guarantee it.",
-    "Results 100% of the time.", "It is clinically proven.", "A miracle awaits.",
+    "IFS is an evidence-based treatment.",
+    "We cure you.",
+    "We guarantee it.",
+    "Results 100% of the time.",
+    "It is clinically proven.",
+    "A miracle awaits.",
 ]
 
 
@@ -214,8 +287,7 @@ def test_every_label_and_claim_has_an_example_that_is_found():
     assert len(LABEL_EXAMPLES) == len(person_first.LABELS)
     assert len(CLAIM_EXAMPLES) == len(claims.CLAIMS)
     for index, sentence in enumerate(LABEL_EXAMPLES):
-        found = list(person_first.find_all(person_first.PATTERN, [(sentence, 1)],
-                                           person_first.TRIGGERS))
+        found = list(person_first.find_all(person_first.PATTERN, [(sentence, 1)], person_first.TRIGGERS))
         assert [int(m.lastgroup[1:]) for m, _t, _l in found] == [index], sentence
     for index, sentence in enumerate(CLAIM_EXAMPLES):
         assert len(claims.problems([(sentence, 1)])) == 1, sentence
@@ -224,6 +296,7 @@ def test_every_label_and_claim_has_an_example_that_is_found():
 
 
 # -- overdue reviews --------------------------------------------------------------
+
 
 def test_overdue_review_fails_by_default(make_app, rootdir, tmp_path):
     _, warnings = build(make_app, rootdir, tmp_path, "review-overdue")
@@ -235,8 +308,13 @@ def test_overdue_review_fails_by_default(make_app, rootdir, tmp_path):
 def test_overdue_review_can_publish_with_a_notice_even_with_W(make_app, rootdir, tmp_path):
     srcdir = tmp_path / "review-overdue"
     shutil.copytree(rootdir / "test-review-overdue", srcdir)
-    app = make_app("html", srcdir=srcdir, freshenv=True, warningiserror=True,
-                   confoverrides={"practice_overdue_reviews": "publish"})
+    app = make_app(
+        "html",
+        srcdir=srcdir,
+        freshenv=True,
+        warningiserror=True,
+        confoverrides={"practice_overdue_reviews": "publish"},
+    )
     app.build()  # with -W, any warning would raise here
     assert app.statuscode == 0
     status = ANSI.sub("", app._status.getvalue())
@@ -248,11 +326,15 @@ def test_unknown_overdue_setting_is_a_warning_naming_the_setting(make_app, rootd
     srcdir = tmp_path / "review-overdue"
     shutil.copytree(rootdir / "test-review-overdue", srcdir)
     app = make_app("html", srcdir=srcdir, confoverrides={"practice_overdue_reviews": "warn"})
-    assert re.search(r"The config value `practice_overdue_reviews` has to be a one of .*"
-                     r"'fail'.*, but `warn` is given", app.warning.getvalue())
+    assert re.search(
+        r"The config value `practice_overdue_reviews` has to be a one of .*"
+        r"'fail'.*, but `warn` is given",
+        app.warning.getvalue(),
+    )
 
 
 # -- a good project: no warnings, and what the pages show -------------------------
+
 
 @pytest.mark.sphinx("html", testroot="governance", freshenv=True)
 def test_good_pages_build_without_warnings(app, warning):
@@ -262,8 +344,9 @@ def test_good_pages_build_without_warnings(app, warning):
 
 @pytest.fixture
 def governance(make_app, rootdir, tmp_path):
-    app, warnings = build(make_app, rootdir, tmp_path, "governance",
-                          html_baseurl="https://therapy.example.org/")
+    app, warnings = build(
+        make_app, rootdir, tmp_path, "governance", html_baseurl="https://therapy.example.org/"
+    )
     assert warnings == ""
     return lambda name: BeautifulSoup((app.outdir / name).read_text(), "html.parser")
 
@@ -272,7 +355,8 @@ def test_review_footer_names_reviewer_and_dates(governance):
     footer = governance("specialties/addiction.html").select_one(".review-footer")
     assert footer.get_text(" ", strip=True) == (
         "Reviewed by Alex Example , LCSW Page last reviewed: 28 November 2026 "
-        "Next review due: 28 November 2027")
+        "Next review due: 28 November 2027"
+    )
     assert footer.a["href"] == "../about.html#clinician-clinician-a"
     assert governance("about.html").select_one("#clinician-clinician-a")
     # A general page with the review fields has a footer; one without has none.
@@ -292,8 +376,12 @@ def test_related_topics_work_both_ways(governance):
     card = governance("specialties/addiction.html").select_one(".related-card")
     assert card.a["href"] == "../approaches/internal-family-systems.html"
     assert "How IFS sees the mind as parts and a calm Self." in card.get_text()
-    assert governance("specialties/addiction.html").select_one("#related-topics h2").get_text(
-        strip=True).startswith("Related topics")
+    assert (
+        governance("specialties/addiction.html")
+        .select_one("#related-topics h2")
+        .get_text(strip=True)
+        .startswith("Related topics")
+    )
 
 
 def json_ld(soup) -> dict:
@@ -307,9 +395,12 @@ def test_json_ld_matches_the_footer(governance):
     assert data["@type"] == "MedicalWebPage"
     assert data["lastReviewed"] == "2026-11-28"
     assert data["reviewedBy"] == {
-        "@type": "Person", "name": "Alex Example", "jobTitle": "Therapist and clinical director",
+        "@type": "Person",
+        "name": "Alex Example",
+        "jobTitle": "Therapist and clinical director",
         "hasCredential": {"@type": "EducationalOccupationalCredential", "name": "LCSW"},
-        "url": "https://therapy.example.org/about.html#clinician-clinician-a"}
+        "url": "https://therapy.example.org/about.html#clinician-clinician-a",
+    }
     assert data["url"] == "https://therapy.example.org/specialties/addiction.html"
     assert data["description"] == "Kind help for addiction & the pain under it, without force."
     assert data["about"] == {"@type": "MedicalCondition", "name": "Addiction"}
@@ -330,17 +421,25 @@ def test_home_page_describes_the_practice(governance):
 
 # -- make review-report -----------------------------------------------------------
 
+
 def test_review_report_flags_overdue_and_due_soon(rootdir, capsys):
     from practice.checks.review_report import main
 
     main([str(rootdir / "test-governance"), "--today", "2027-10-15"])
     report = capsys.readouterr().out
     row = next(line for line in report.splitlines() if line.startswith("specialties/addiction"))
-    assert re.search(r"Alex Example, LCSW\s+28 November 2026\s+28 November 2027\s+"
-                     r"DUE SOON: in 44 days", row)
+    assert re.search(
+        r"Alex Example, LCSW\s+28 November 2026\s+28 November 2027\s+"
+        r"DUE SOON: in 44 days",
+        row,
+    )
     pages = [line.split()[0] for line in report.splitlines() if "November" in line]
-    assert sorted(pages) == ["approaches/internal-family-systems", "get-help",
-                             "specialties/addiction", "specialties/trauma"]  # not unreviewed pages
+    assert sorted(pages) == [
+        "approaches/internal-family-systems",
+        "get-help",
+        "specialties/addiction",
+        "specialties/trauma",
+    ]  # not unreviewed pages
     main([str(rootdir / "test-review-overdue"), "--today", "2026-11-28"])
     assert "OVERDUE by 1053 days" in capsys.readouterr().out
 
@@ -348,12 +447,16 @@ def test_review_report_flags_overdue_and_due_soon(rootdir, capsys):
 def test_cards_follow_a_changed_description_on_an_incremental_build(make_app, rootdir, tmp_path):
     app, _ = build(make_app, rootdir, tmp_path, "governance")
     ifs = app.srcdir / "approaches" / "internal-family-systems.md"
-    ifs.write_text(ifs.read_text().replace("How IFS sees the mind as parts and a calm Self.",
-                                           "A new sentence about IFS."))
+    ifs.write_text(
+        ifs.read_text().replace(
+            "How IFS sees the mind as parts and a calm Self.", "A new sentence about IFS."
+        )
+    )
     again = make_app("html", srcdir=app.srcdir, freshenv=False)
     again.build()
-    card = BeautifulSoup((again.outdir / "specialties" / "addiction.html").read_text(),
-                         "html.parser").select_one(".related-card")
+    card = BeautifulSoup(
+        (again.outdir / "specialties" / "addiction.html").read_text(), "html.parser"
+    ).select_one(".related-card")
     assert "A new sentence about IFS." in card.get_text()
 
 
@@ -367,7 +470,10 @@ def test_each_pages_crisis_block_is_its_own(make_app, rootdir, tmp_path):
     app = make_app("html", srcdir=srcdir, freshenv=True)
     app.build()
     for docname in ("specialties/addiction", "specialties/trauma"):
-        block = next(node for node in app.env.get_doctree(docname).findall(nodes.container)
-                     if "crisis-lines" in node["classes"])
+        block = next(
+            node
+            for node in app.env.get_doctree(docname).findall(nodes.container)
+            if "crisis-lines" in node["classes"]
+        )
         sources = {node.source for node in block.findall(nodes.paragraph)}
         assert sources == {str(srcdir / f"{docname}.md")}, (docname, sources)

@@ -12,16 +12,36 @@ import yaml
 
 from conftest import ROOT
 
-SPECIALTIES = ["specialties/addiction", "specialties/trauma", "specialties/anxiety-depression",
-               "specialties/families"]
-APPROACHES = ["approaches/internal-family-systems", "approaches/trauma-informed-care",
-              "approaches/mindfulness", "approaches/support-networks", "approaches/without-force"]
+SPECIALTIES = [
+    "specialties/addiction",
+    "specialties/trauma",
+    "specialties/anxiety-depression",
+    "specialties/families",
+]
+APPROACHES = [
+    "approaches/internal-family-systems",
+    "approaches/trauma-informed-care",
+    "approaches/mindfulness",
+    "approaches/support-networks",
+    "approaches/without-force",
+]
 CLINICAL = SPECIALTIES + APPROACHES
-GENERAL = ["index", "get-help", "contact", "what-to-expect", "about", "privacy", "accessibility",
-           "editorial-policy", "glossary"]
+GENERAL = [
+    "index",
+    "get-help",
+    "contact",
+    "what-to-expect",
+    "about",
+    "privacy",
+    "accessibility",
+    "editorial-policy",
+    "glossary",
+]
 REVIEWED_GENERAL = ["get-help", "what-to-expect"]
-LONG_DATE = r"\d{1,2} (January|February|March|April|May|June|July|August|September|October|" \
-            r"November|December) \d{4}"
+LONG_DATE = (
+    r"\d{1,2} (January|February|March|April|May|June|July|August|September|October|"
+    r"November|December) \d{4}"
+)
 
 PRACTICE = yaml.safe_load((ROOT / "practice.yaml").read_text(encoding="utf-8"))
 CLINICIANS = {c["id"]: c for c in PRACTICE["clinicians"]}
@@ -48,8 +68,11 @@ def test_reviewed_page_shows_reviewer_and_dates_like_its_json_ld(page, name):
     footer = soup.select_one(".review-footer")
     assert footer is not None, f"{name} has no review footer"
     text = footer.get_text(" ", strip=True)
-    match = re.fullmatch(rf"Reviewed by (.+?) , (.+?) Page last reviewed: ({LONG_DATE}) "
-                         rf"Next review due: ({LONG_DATE})", text)
+    match = re.fullmatch(
+        rf"Reviewed by (.+?) , (.+?) Page last reviewed: ({LONG_DATE}) "
+        rf"Next review due: ({LONG_DATE})",
+        text,
+    )
     assert match, text
     name_shown, credentials, last, _, nxt, _ = match.groups()
     link = footer.select_one("a")

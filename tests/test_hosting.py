@@ -8,13 +8,16 @@ import pytest
 from practice.site.hosting import read_the_docs_plan
 
 
-@pytest.mark.parametrize("url, plan", [
-    ("https://example-practice.readthedocs.io/en/latest/", "community"),
-    ("https://example-practice--12.org.readthedocs.build/en/12/", "community"),
-    ("https://example-practice.readthedocs-hosted.com/en/latest/", "business"),
-    ("https://example-practice--12.com.readthedocs.build/en/12/", "business"),
-    ("https://www.example-practice.com/en/latest/", "custom-domain"),
-])
+@pytest.mark.parametrize(
+    "url, plan",
+    [
+        ("https://example-practice.readthedocs.io/en/latest/", "community"),
+        ("https://example-practice--12.org.readthedocs.build/en/12/", "community"),
+        ("https://example-practice.readthedocs-hosted.com/en/latest/", "business"),
+        ("https://example-practice--12.com.readthedocs.build/en/12/", "business"),
+        ("https://www.example-practice.com/en/latest/", "custom-domain"),
+    ],
+)
 def test_the_plan_is_told_from_the_address(url, plan):
     assert read_the_docs_plan({"READTHEDOCS": "True", "READTHEDOCS_CANONICAL_URL": url}) == plan
 

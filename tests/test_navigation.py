@@ -42,11 +42,13 @@ def test_matches_sphinx_collapsed_toctree_on_every_page(app):
     for docname in docnames:
         ours = navigation.render(docname)
         sphinx = app.builder._get_local_toctree(
-            docname, collapse=True, titles_only=True, includehidden=True, maxdepth=-1)
+            docname, collapse=True, titles_only=True, includehidden=True, maxdepth=-1
+        )
         assert _normalise(ours) == _normalise(sphinx), docname
         # With Furo's expanders, as Furo would add them.
-        assert (_normalise(navigation.render(docname, furo=True))
-                == _normalise(get_navigation_tree(sphinx))), docname
+        assert _normalise(navigation.render(docname, furo=True)) == _normalise(get_navigation_tree(sphinx)), (
+            docname
+        )
 
 
 @pytest.mark.sphinx("html", testroot="navigation")
@@ -56,16 +58,24 @@ def test_sidebar_shows_only_the_current_branch(app):
     links = [a.get_text() for a in tree.find_all("a")]
     # Top level, the current section's pages, the current sub-section's page:
     # not the pages of the "Other" section.
-    assert links == ["First", "Second, with its own title", "Section", "Page one",
-                     "Page two", "Deeper", "Leaf", "Page three", "Other",
-                     "https://example.com/"]
+    assert links == [
+        "First",
+        "Second, with its own title",
+        "Section",
+        "Page one",
+        "Page two",
+        "Deeper",
+        "Leaf",
+        "Page three",
+        "Other",
+        "https://example.com/",
+    ]
     assert tree.select_one("li.current-page > a").get_text() == "Leaf"
     # Furo's expander is there for the open branch, checked.
     assert tree.select("input.toctree-checkbox[checked]")
 
 
-@pytest.mark.sphinx("html", testroot="navigation",
-                    confoverrides={"practice_compact_navigation": False})
+@pytest.mark.sphinx("html", testroot="navigation", confoverrides={"practice_compact_navigation": False})
 def test_switch_restores_stock_furo(app):
     app.build()
     tree = _sidebar(app.outdir / "first.html")
@@ -73,7 +83,8 @@ def test_switch_restores_stock_furo(app):
 
 
 def test_an_environment_saved_by_another_version_of_the_extension_is_read_again(
-        make_app, rootdir, tmp_path, monkeypatch):
+    make_app, rootdir, tmp_path, monkeypatch
+):
     """What the extension keeps per page (page_state) is dropped with the saved
     environment when ``ENV_VERSION`` changes: every page is read again."""
     import shutil
@@ -115,15 +126,21 @@ def test_toctree_for_templates_honours_maxdepth_as_sphinx_does(app, warning, max
 
 
 @pytest.mark.sphinx("html", testroot="navigation", srcdir="navigation-refused", freshenv=True)
-@pytest.mark.parametrize("call, problem", [
-    ({**SUPPORTED, "collapse": False}, "collapse=False is not supported (only collapse=True)"),
-    ({**SUPPORTED, "titles_only": False}, "titles_only=False is not supported"),
-    ({**SUPPORTED, "numbered": True}, "numbered is not an argument it knows"),
-    ({**SUPPORTED, "maxdepth": "deep"}, "maxdepth='deep' is not a number"),
-    # Left out, they are Sphinx's defaults: not the tree the navigation draws.
-    ({}, "titles_only=False is not supported (only titles_only=True); "
-         "includehidden=False is not supported (only includehidden=True)"),
-])
+@pytest.mark.parametrize(
+    "call, problem",
+    [
+        ({**SUPPORTED, "collapse": False}, "collapse=False is not supported (only collapse=True)"),
+        ({**SUPPORTED, "titles_only": False}, "titles_only=False is not supported"),
+        ({**SUPPORTED, "numbered": True}, "numbered is not an argument it knows"),
+        ({**SUPPORTED, "maxdepth": "deep"}, "maxdepth='deep' is not a number"),
+        # Left out, they are Sphinx's defaults: not the tree the navigation draws.
+        (
+            {},
+            "titles_only=False is not supported (only titles_only=True); "
+            "includehidden=False is not supported (only includehidden=True)",
+        ),
+    ],
+)
 def test_toctree_for_templates_refuses_what_it_cannot_draw(app, warning, call, problem):
     app.build()
     warning.truncate(0)

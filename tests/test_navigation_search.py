@@ -10,8 +10,9 @@ import re
 def test_search_page_loads_no_index_until_someone_searches(site, page):
     soup = page("search.html")
     scripts = [s.get("src", "") for s in soup.find_all("script")]
-    assert not any(name in src for src in scripts
-                   for name in ("searchindex.js", "searchtools.js", "doctools.js")), scripts
+    assert not any(
+        name in src for src in scripts for name in ("searchindex.js", "searchtools.js", "doctools.js")
+    ), scripts
     module = soup.find("script", type="module")
     assert module["src"].startswith("_static/practice-search.js")
     code = (site / "_static" / "practice-search.js").read_text()
@@ -41,8 +42,12 @@ def test_content_pages_are_indexed_and_chrome_is_not(site, page):
     for index, folder in ((pagefind, site), (site / "es" / "pagefind", site / "es")):
         entry = json.loads((index / "pagefind-entry.json").read_text())
         indexed = sum(language["page_count"] for language in entry["languages"].values())
-        pages = [p for p in folder.rglob("*.html") if "data-pagefind-body" in p.read_text()
-                 and (folder != site or p.relative_to(site).parts[0] != "es")]
+        pages = [
+            p
+            for p in folder.rglob("*.html")
+            if "data-pagefind-body" in p.read_text()
+            and (folder != site or p.relative_to(site).parts[0] != "es")
+        ]
         assert indexed == len(pages) >= 5, index
     # Pagefind's ready-made interfaces are not shipped: the search page has its own.
     assert not list(pagefind.glob("pagefind-*ui*"))

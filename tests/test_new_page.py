@@ -16,20 +16,38 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
-import new_page  # noqa: E402
+import new_page
 
 
 def run_new_page(site: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
     """Run the copy's tools/new_page.py the way staff do."""
-    return subprocess.run([sys.executable, str(site / "tools" / "new_page.py"), *args],
-                          input=stdin, capture_output=True, text=True, cwd=site)
+    return subprocess.run(
+        [sys.executable, str(site / "tools" / "new_page.py"), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=site,
+    )
 
 
 def build(site: Path, *options: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", *options,
-         "-d", str(site / "_build" / "doctrees"), str(site), str(site / "_build" / "html")],
-        capture_output=True, text=True, cwd=site)
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            "html",
+            *options,
+            "-d",
+            str(site / "_build" / "doctrees"),
+            str(site),
+            str(site / "_build" / "html"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=site,
+    )
 
 
 def front_matter(path: Path) -> dict:
@@ -39,12 +57,15 @@ def front_matter(path: Path) -> dict:
 def add_related(page: Path, docname: str) -> None:
     """Add a line to the page's `related:` list, as staff do (either list style)."""
     text = page.read_text(encoding="utf-8")
-    new, count = re.subn(r"^related: \[(.*)\]$",
-                         lambda m: f"related: [{m[1] + ', ' if m[1] else ''}{docname}]",
-                         text, count=1, flags=re.M)
+    new, count = re.subn(
+        r"^related: \[(.*)\]$",
+        lambda m: f"related: [{m[1] + ', ' if m[1] else ''}{docname}]",
+        text,
+        count=1,
+        flags=re.M,
+    )
     if not count:
-        new, count = re.subn(r"^(related:\n(?:  - .*\n)*)", rf"\1  - {docname}\n",
-                             text, count=1, flags=re.M)
+        new, count = re.subn(r"^(related:\n(?:  - .*\n)*)", rf"\1  - {docname}\n", text, count=1, flags=re.M)
     assert count == 1, f"{page.name} has no related: list"
     page.write_text(new, encoding="utf-8")
     assert docname in front_matter(page)["related"]
@@ -76,31 +97,31 @@ def test_new_approach_page_builds_strict_is_in_menu_and_related_both_ways(site_c
     assert not {"reviewed_by", "last_reviewed", "next_review", "review_fingerprint"} & set(meta)
     assert meta["related"] == [] and meta["audience"] == ["clients", "families"]
     assert 0 < len(meta["description"]) <= 160
-    assert "approaches/scaffold-trial.html" in \
-        (site_copy / "published-urls.txt").read_text().split()
+    assert "approaches/scaffold-trial.html" in (site_copy / "published-urls.txt").read_text().split()
 
     add_related(site_copy / "specialties" / "addiction.md", "approaches/scaffold-trial")
     result = build(site_copy, "-nW", "--keep-going")
     assert result.returncode == 0, result.stderr
 
     out = site_copy / "_build" / "html"
-    assert menu_links(out / "contact.html")["approaches/scaffold-trial.html"] == \
-        "Scaffold trial"
+    assert menu_links(out / "contact.html")["approaches/scaffold-trial.html"] == "Scaffold trial"
     assert "../specialties/addiction.html" in related_links(out / "approaches" / "scaffold-trial.html")
     assert "../approaches/scaffold-trial.html" in related_links(out / "specialties" / "addiction.html")
 
 
-@pytest.mark.parametrize("kind, folder, caption", [
-    ("specialty", "specialties/", "What we help with"),
-    ("approach", "approaches/", "How we work"),
-    ("general", "", "About us"),
-])
+@pytest.mark.parametrize(
+    "kind, folder, caption",
+    [
+        ("specialty", "specialties/", "What we help with"),
+        ("approach", "approaches/", "How we work"),
+        ("general", "", "About us"),
+    ],
+)
 def test_each_kind_goes_in_its_folder_and_menu(site_copy, kind, folder, caption):
     path = new_page.create_page(site_copy, kind, "Scaffold trial two")
     assert path == site_copy / f"{folder}scaffold-trial-two.md"
     index = (site_copy / "index.md").read_text(encoding="utf-8")
-    block = re.search(r"```\{toctree\}\n:caption: " + re.escape(caption) + r"\n(.*?)```",
-                      index, re.S)
+    block = re.search(r"```\{toctree\}\n:caption: " + re.escape(caption) + r"\n(.*?)```", index, re.S)
     assert block and block[1].strip().splitlines()[-1] == f"{folder}scaffold-trial-two"
     assert index.count(f"{folder}scaffold-trial-two") == 1
 
@@ -131,7 +152,8 @@ def test_refuses_an_unknown_kind(site_copy):
 
 def test_refuses_an_address_that_redirects_elsewhere(site_copy):
     (site_copy / "redirects.yaml").write_text(
-        "redirects:\n  approaches/scaffold-trial: approaches/mindfulness\n", encoding="utf-8")
+        "redirects:\n  approaches/scaffold-trial: approaches/mindfulness\n", encoding="utf-8"
+    )
     made = run_new_page(site_copy, "--kind", "approach", "--title", "Scaffold trial")
     assert made.returncode == 1
     assert "old address" in made.stderr

@@ -23,18 +23,20 @@ from conftest import ROOT, build_site
 
 sys.path.insert(0, str(ROOT / "_ext"))
 
-from practice.site import transfer  # noqa: E402
-from practice.site.assets import lean_markup  # noqa: E402
-from practice.site.page_budget import FIRST_VIEW_KIB, SECOND_VIEW_KIB  # noqa: E402
+from practice.site import transfer
+from practice.site.assets import lean_markup
+from practice.site.page_budget import FIRST_VIEW_KIB, SECOND_VIEW_KIB
 
 ROOM = 3 * 1024  # what every page must have left, compressed (editorial-policy.md)
 SPECIALTIES = sorted(path.stem for path in (ROOT / "specialties").glob("*.md"))
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
-WORDS = ("you can talk with us about what is hard right now and we will listen to you "
-         "at your own pace there is no rush and no test to pass your parts may want "
-         "different things and that is fine we go slow we ask what helps you feel safe "
-         "a friend a walk some rest a call a plan for the night ahead when the day is long "
-         "some days feel heavy other days feel lighter each small step counts for a lot").split()
+WORDS = (
+    "you can talk with us about what is hard right now and we will listen to you "
+    "at your own pace there is no rush and no test to pass your parts may want "
+    "different things and that is fine we go slow we ask what helps you feel safe "
+    "a friend a walk some rest a call a plan for the night ahead when the day is long "
+    "some days feel heavy other days feel lighter each small step counts for a lot"
+).split()
 
 
 def plain_prose(compressed: int, seed: int) -> str:
@@ -42,8 +44,10 @@ def plain_prose(compressed: int, seed: int) -> str:
     pick = random.Random(seed)
     paragraphs: list[str] = []
     while transfer.compressed_size("\n\n".join(paragraphs).encode()) < compressed:
-        sentences = [" ".join(pick.choice(WORDS) for _ in range(pick.randint(5, 9))).capitalize()
-                     + "." for _ in range(4)]
+        sentences = [
+            " ".join(pick.choice(WORDS) for _ in range(pick.randint(5, 9))).capitalize() + "."
+            for _ in range(4)
+        ]
         paragraphs.append(" ".join(sentences))
     return "\n\n".join(paragraphs)
 
@@ -51,8 +55,7 @@ def plain_prose(compressed: int, seed: int) -> str:
 def add_before_sources(page: Path, text: str) -> None:
     source = page.read_text(encoding="utf-8")
     assert "\n## Sources" in source, page
-    page.write_text(source.replace("\n## Sources", f"\n## More\n\n{text}\n\n## Sources", 1),
-                    encoding="utf-8")
+    page.write_text(source.replace("\n## Sources", f"\n## More\n\n{text}\n\n## Sources", 1), encoding="utf-8")
 
 
 def weights(site: Path) -> dict[str, tuple[int, int]]:
@@ -69,12 +72,16 @@ def test_every_page_has_room_to_write(site):
         for page, (first, second) in weights(folder).items():
             room = min(FIRST_VIEW_KIB * 1024 - first, SECOND_VIEW_KIB * 1024 - second)
             if room < ROOM:
-                tight.append(f"{prefix}{page}: first view {first / 1024:.1f} KiB, second view "
-                             f"{second / 1024:.1f} KiB, room {room / 1024:.1f} KiB")
+                tight.append(
+                    f"{prefix}{page}: first view {first / 1024:.1f} KiB, second view "
+                    f"{second / 1024:.1f} KiB, room {room / 1024:.1f} KiB"
+                )
     assert len(weights(site)) >= 10, "the site should have its pages"
-    assert not tight, ("pages with less than 3 KiB of room under the page budget (raise the "
-                       "limits in page_budget.py and editorial-policy.md together, or make the "
-                       "frame lighter):\n" + "\n".join(tight))
+    assert not tight, (
+        "pages with less than 3 KiB of room under the page budget (raise the "
+        "limits in page_budget.py and editorial-policy.md together, or make the "
+        "frame lighter):\n" + "\n".join(tight)
+    )
 
 
 def test_3_kib_of_prose_on_each_specialty_page_builds_and_40_kb_fails(site_copy, tmp_path):
@@ -94,9 +101,12 @@ def test_3_kib_of_prose_on_each_specialty_page_builds_and_40_kb_fails(site_copy,
     log = ANSI.sub("", result.stderr)
     over = [line for line in log.splitlines() if "[practice.page-budget]" in line]
     assert len(over) == 1, log[-3000:]
-    assert re.search(r"specialties/trauma\.md: WARNING: the built page specialties/trauma\.html is "
-                     r"over the page budget \(what a reader's browser downloads, compressed\): a "
-                     r"first visit downloads \d+\.\d KiB, \d+\.\d KiB over the limit of 28\.0 KiB", over[0]), over[0]
+    assert re.search(
+        r"specialties/trauma\.md: WARNING: the built page specialties/trauma\.html is "
+        r"over the page budget \(what a reader's browser downloads, compressed\): a "
+        r"first visit downloads \d+\.\d KiB, \d+\.\d KiB over the limit of 28\.0 KiB",
+        over[0],
+    ), over[0]
     assert "The heaviest parts: its own text and content" in over[0], over[0]
     assert 'editorial-policy.md, "How long a page can be"' in over[0]
 
@@ -121,8 +131,13 @@ def test_pages_link_one_pruned_stylesheet_and_no_code_highlighting(site, page):
     css = (site / "specialties" / sheets[0]).read_text(encoding="utf-8")
     # What the page shows keeps its style: Furo's layout, dark mode, the mobile
     # layout, the site's own crisis bar; what it never shows is gone.
-    for needed in (".sidebar-drawer", "body[data-theme=dark]", "@media (max-width:",
-                   ".safety-bar", ".toc-tree"):
+    for needed in (
+        ".sidebar-drawer",
+        "body[data-theme=dark]",
+        "@media (max-width:",
+        ".safety-bar",
+        ".toc-tree",
+    ):
         assert needed in css, needed
     for unused in (".highlight", ".sig-name", ".sd-tab-set", ".sd-badge"):
         assert unused not in css, unused
@@ -131,10 +146,12 @@ def test_pages_link_one_pruned_stylesheet_and_no_code_highlighting(site, page):
 
 
 def test_markup_keeps_preformatted_text_and_used_icons():
-    page = ('<body>\n    <svg xmlns="http://www.w3.org/2000/svg" style="display: none;">\n'
-            '  <symbol id="svg-a"><path/></symbol>\n  <symbol id="svg-b"><path/></symbol>\n'
-            '</svg>\n    <p>text</p>\n<pre>\n    indented\n</pre>'
-            '<svg><use href="#svg-a"></use></svg>')
+    page = (
+        '<body>\n    <svg xmlns="http://www.w3.org/2000/svg" style="display: none;">\n'
+        '  <symbol id="svg-a"><path/></symbol>\n  <symbol id="svg-b"><path/></symbol>\n'
+        "</svg>\n    <p>text</p>\n<pre>\n    indented\n</pre>"
+        '<svg><use href="#svg-a"></use></svg>'
+    )
     lean = lean_markup(page)
     assert 'id="svg-a"' in lean and 'id="svg-b"' not in lean
     assert "<pre>\n    indented\n</pre>" in lean

@@ -8,8 +8,8 @@ A citation (a Sources entry, up to the work it cites) is the one exception. Shor
 paragraphs are graded with the ones after them (``reading_level.passages``).
 
 The real addiction page, in a copy of the site launched as a practice's own
-(tests/launch.py: production refuses example details), takes a paragraph of about grade 25 at its top, in its middle
-and after its Sources, in English and in its Spanish catalogue: each time the
+(tests/launch.py: production refuses example details), takes a paragraph of about grade 25
+at its top, in its middle and after its Sources, in English and in its Spanish catalogue: each time the
 production build fails, naming the line and the grade.
 """
 
@@ -27,10 +27,10 @@ from conftest import ROOT, build_site, build_spanish
 
 sys.path.insert(0, str(ROOT / "tools"))
 
-from practice.checks.reading_level import ENGLISH, measure  # noqa: E402
-from practice.languages.spanish_checks import SPANISH  # noqa: E402
+from practice.checks.reading_level import ENGLISH, measure
+from practice.languages.spanish_checks import SPANISH
 
-import sign_off  # noqa: E402
+import sign_off
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 PAGE = "specialties/addiction"
@@ -55,7 +55,8 @@ HARD = (
     "Accordingly, the evaluative methods that emphasize longitudinal observation, "
     "multidimensional assessment and interdisciplinary deliberation remain indispensable "
     "considerations for the responsible practitioners of this discipline and for those who "
-    "train them.")
+    "train them."
+)
 # Its Spanish: Fernández-Huerta about -20 (70 is the page's minimum, 50 a paragraph's).
 HARD_ES = (
     "La elaboración psicoterapéutica del sufrimiento de las personas que viven con esta condición "
@@ -72,7 +73,8 @@ HARD_ES = (
     "comorbilidad inadvertida en la población, particularmente entre los individuos que "
     "experimentan desventajas socioeconómicas. Por consiguiente, las metodologías evaluativas que "
     "enfatizan la observación longitudinal, la valoración multidimensional y la deliberación "
-    "interdisciplinaria resultan imprescindibles para los profesionales responsables.")
+    "interdisciplinaria resultan imprescindibles para los profesionales responsables."
+)
 
 LAST_SOURCE = "[988lifeline.org](https://988lifeline.org/)\n"
 # Where the paragraph goes: (the text it goes before or after, what goes in there)
@@ -96,15 +98,20 @@ def test_the_hard_paragraph_is_about_grade_25_and_its_spanish_as_hard():
 def test_short_paragraphs_are_graded_with_their_neighbours():
     from practice.checks.reading_level import passages
 
-    parts = [("Call us.", 10),                                                # 2 words
-             ("We are here for you, and we will listen. " * 4, 12),             # 36
-             ("Psychotherapeutic interventions necessitate individualized conceptualizations.", 14),
-             ("It is hard. You are not alone. We can help. Ask us anything. " * 2, 16),  # 26
-             ("Comprehensive multidisciplinary psychotherapeutic conceptualizations. " * 8, 18)]  # 32
+    parts = [
+        ("Call us.", 10),  # 2 words
+        ("We are here for you, and we will listen. " * 4, 12),  # 36
+        ("Psychotherapeutic interventions necessitate individualized conceptualizations.", 14),
+        ("It is hard. You are not alone. We can help. Ask us anything. " * 2, 16),  # 26
+        ("Comprehensive multidisciplinary psychotherapeutic conceptualizations. " * 8, 18),
+    ]  # 32
     found = passages(parts, ENGLISH, min_words=30)
     # (where a finding points: the longest paragraph; the lines it covers; how many)
     assert [(p.line, p.first_line, p.last_line, p.paragraphs) for p in found] == [
-        (12, 10, 12, 2), (16, 14, 16, 2), (18, 18, 18, 1)]
+        (12, 10, 12, 2),
+        (16, 14, 16, 2),
+        (18, 18, 18, 1),
+    ]
     assert found[0].score < 5 and found[2].score > 25
     # each paragraph on its own (a minimum of 1 word): the 5 words are grade 30 or so
     alone = passages(parts, ENGLISH, min_words=1)
@@ -120,8 +127,11 @@ def place(text: str, where: str, paragraph: str) -> tuple[str, int]:
     anchor, how = PLACES[where]
     assert text.count(anchor) == 1, anchor
     index = text.index(anchor) + (0 if how == "before" else len(anchor))
-    inserted = {"before": paragraph + "\n\n", "next line": paragraph + "\n",
-                "after a blank line": "\n" + paragraph + "\n"}[how]
+    inserted = {
+        "before": paragraph + "\n\n",
+        "next line": paragraph + "\n",
+        "after a blank line": "\n" + paragraph + "\n",
+    }[how]
     line = text[:index].count("\n") + 1 + (how == "after a blank line")
     return text[:index] + inserted + text[index:], line
 
@@ -162,16 +172,18 @@ def reading_warnings(result) -> list[str]:
 def test_a_hard_paragraph_anywhere_fails_production_naming_its_line(launched_copy, where):
     site_copy = launched_copy  # the practice's own details: only the reading level fails
     line = add_hard_paragraph(site_copy, where)
-    result = build_site(site_copy / "_build" / "prod", "-b", "dummy",
-                        "-D", "practice_build_for=production", source=site_copy)
+    result = build_site(
+        site_copy / "_build" / "prod", "-b", "dummy", "-D", "practice_build_for=production", source=site_copy
+    )
     assert result.returncode != 0
     warnings = reading_warnings(result)
     assert warnings and all(w.endswith("[practice.reading-level]") for w in warnings), warnings
-    expected = (f"{PAGE}.md:{line}: WARNING: this paragraph reads at Flesch-Kincaid grade 2")
+    expected = f"{PAGE}.md:{line}: WARNING: this paragraph reads at Flesch-Kincaid grade 2"
     found = [w for w in warnings if expected in w]
     assert len(found) == 1, (expected, warnings)
-    assert "must be at grade 12 or below" in found[0] and "It begins: \"Psychotherapeutic" \
-        in found[0], found[0]
+    assert "must be at grade 12 or below" in found[0] and 'It begins: "Psychotherapeutic' in found[0], found[
+        0
+    ]
 
 
 @pytest.mark.parametrize("where", ["top", "middle", "after-sources", "after-sources-paragraph"])
@@ -181,18 +193,27 @@ def test_a_hard_spanish_paragraph_anywhere_fails_production_naming_its_lines(lau
     if where == "after-sources":
         line -= 1  # the entry it joined: a Spanish paragraph's line is its English one's
     translate_hard_paragraph(site_copy, where)
-    result = build_spanish(site_copy / "_build" / "prod-es", "-b", "dummy",
-                           "-D", "practice_build_for=production", source=site_copy)
+    result = build_spanish(
+        site_copy / "_build" / "prod-es",
+        "-b",
+        "dummy",
+        "-D",
+        "practice_build_for=production",
+        source=site_copy,
+    )
     assert result.returncode != 0
     warnings = reading_warnings(result)
     assert warnings and all(w.endswith("[practice.reading-level]") for w in warnings), warnings
     catalogue = f"locales/es/LC_MESSAGES/{PAGE}.po"
-    found = [w for w in warnings if f"{PAGE}.md:{line}: WARNING: this paragraph of the Spanish "
-             f"translation ({catalogue}, line " in w]
+    found = [
+        w
+        for w in warnings
+        if f"{PAGE}.md:{line}: WARNING: this paragraph of the Spanish translation ({catalogue}, line " in w
+    ]
     assert len(found) == 1, (line, warnings)
     entry_line = int(re.search(r"\.po, line (\d+)\)", found[0])[1])
     entry = (site_copy / catalogue).read_text(encoding="utf-8").splitlines()[entry_line - 1]
     assert entry.startswith("msgid"), entry
     score = float(re.search(r"scores (-?\d+) on the Fernández-Huerta", found[0])[1])
     assert score < 0 and "must score 50 or more" in found[0], found[0]
-    assert "It begins: \"La elaboración psicoterapéutica" in found[0], found[0]
+    assert 'It begins: "La elaboración psicoterapéutica' in found[0], found[0]

@@ -17,8 +17,7 @@ ROOT = Path(__file__).parent / "roots" / "test-practice-data"
 def make_project(make_app, tmp_path, data_file="practice.yaml"):
     srcdir = tmp_path / "project"
     shutil.copytree(ROOT, srcdir)
-    return make_app("html", srcdir=srcdir, freshenv=True,
-                    confoverrides={"practice_data_file": data_file})
+    return make_app("html", srcdir=srcdir, freshenv=True, confoverrides={"practice_data_file": data_file})
 
 
 def build(make_app, tmp_path, data_file="practice.yaml"):
@@ -80,6 +79,7 @@ def test_unknown_key_in_role_names_page_line_and_choices(make_app, tmp_path):
 
 # -- Practical facts: shown where given, nothing where not -------------------------
 
+
 def facts(app) -> dict[str, str]:
     soup = BeautifulSoup((app.outdir / "index.html").read_text(), "html.parser")
     found = {}
@@ -120,15 +120,21 @@ def test_facts_show_each_given_value_with_its_label(make_app, tmp_path):
 
 
 def test_a_changed_fact_changes_the_page(make_app, tmp_path):
-    app = build_with(make_app, tmp_path,
-                     data=[("English and Spanish (example).", "English, Spanish and ASL (example).")])
+    app = build_with(
+        make_app, tmp_path, data=[("English and Spanish (example).", "English, Spanish and ASL (example).")]
+    )
     assert facts(app)["Languages:"] == "English, Spanish and ASL (example)."
 
 
 def test_a_removed_or_empty_fact_leaves_no_trace(make_app, tmp_path):
-    app = build_with(make_app, tmp_path, data=[
-        ('  languages: "English and Spanish (example)."\n', ""),
-        ('  where: "In person in Example City, or online (example)."', '  where: ""')])
+    app = build_with(
+        make_app,
+        tmp_path,
+        data=[
+            ('  languages: "English and Spanish (example)."\n', ""),
+            ('  where: "In person in Example City, or online (example)."', '  where: ""'),
+        ],
+    )
     assert warnings(app) == ""
     shown = facts(app)
     assert "Languages:" not in shown and "Where we meet:" not in shown
@@ -137,11 +143,20 @@ def test_a_removed_or_empty_fact_leaves_no_trace(make_app, tmp_path):
 
 
 def test_no_facts_given_means_no_list(make_app, tmp_path):
-    app = build_with(make_app, tmp_path, index=[("fees.session\n", "")], data=[
-        ('  where: "In person in Example City, or online (example)."\n', ""),
-        ('  languages: "English and Spanish (example)."\n', ""),
-        ('  approaches:\n    - "Motivational interviewing (example)."\n'
-         '    - "Relapse prevention (example)."\n', "")])
+    app = build_with(
+        make_app,
+        tmp_path,
+        index=[("fees.session\n", "")],
+        data=[
+            ('  where: "In person in Example City, or online (example)."\n', ""),
+            ('  languages: "English and Spanish (example)."\n', ""),
+            (
+                '  approaches:\n    - "Motivational interviewing (example)."\n'
+                '    - "Relapse prevention (example)."\n',
+                "",
+            ),
+        ],
+    )
     assert warnings(app) == ""
     soup = BeautifulSoup((app.outdir / "index.html").read_text(), "html.parser")
     assert soup.select("ul.practice-facts") == []
@@ -162,8 +177,9 @@ def test_practice_if_shows_nothing_when_the_value_is_empty(make_app, tmp_path):
 
 
 def test_practice_if_shows_its_text_when_the_value_is_given(make_app, tmp_path):
-    app = build_with(make_app, tmp_path,
-                     data=[('notice_url: ""', 'notice_url: "https://example.com/notice.pdf"')])
+    app = build_with(
+        make_app, tmp_path, data=[('notice_url: ""', 'notice_url: "https://example.com/notice.pdf"')]
+    )
     assert warnings(app) == ""
     soup = BeautifulSoup((app.outdir / "index.html").read_text(), "html.parser")
     link = soup.find("a", string="Notice of Privacy Practices")
@@ -171,20 +187,40 @@ def test_practice_if_shows_its_text_when_the_value_is_given(make_app, tmp_path):
 
 
 def test_practice_if_with_an_unknown_key_warns(make_app, tmp_path):
-    app = build_with(make_app, tmp_path, index=[("{practice-if} privacy.notice_url",
-                                                 "{practice-if} privacy.notice")])
+    app = build_with(
+        make_app, tmp_path, index=[("{practice-if} privacy.notice_url", "{practice-if} privacy.notice")]
+    )
     out = warnings(app)
     assert "the practice's details have no 'privacy.notice'" in out
     assert "[practice.unknown-key]" in out
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    ("\nservices:", "\nservces:", "'servces' is not a field of the practice's details (did you mean 'services'?)"),
-    ('  languages: "', '  langauges: "', "'services.langauges' is not a detail we know (did you mean 'languages'?)"),
-    ('notice_url: ""', 'notice_url: "example.com/notice"', "it must be a full web address starting with https://"),
-    ('  approaches:\n    - "Motivational interviewing (example)."\n    - "Relapse prevention (example)."',
-     '  approaches: "Motivational interviewing"', "'services.approaches' must be a list of short texts"),
-])
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        (
+            "\nservices:",
+            "\nservces:",
+            "'servces' is not a field of the practice's details (did you mean 'services'?)",
+        ),
+        (
+            '  languages: "',
+            '  langauges: "',
+            "'services.langauges' is not a detail we know (did you mean 'languages'?)",
+        ),
+        (
+            'notice_url: ""',
+            'notice_url: "example.com/notice"',
+            "it must be a full web address starting with https://",
+        ),
+        (
+            '  approaches:\n    - "Motivational interviewing (example)."\n'
+            '    - "Relapse prevention (example)."',
+            '  approaches: "Motivational interviewing"',
+            "'services.approaches' must be a list of short texts",
+        ),
+    ],
+)
 def test_wrong_optional_details_name_file_line_and_fix(make_app, tmp_path, old, new, expected):
     app = build_with(make_app, tmp_path, data=[(old, new)])
     out = warnings(app)
@@ -193,8 +229,11 @@ def test_wrong_optional_details_name_file_line_and_fix(make_app, tmp_path, old, 
 
 
 def test_plain_facts_show_the_values_without_labels(make_app, tmp_path):
-    app = build_with(make_app, tmp_path, index=[
-        ("```{practice-facts}\nservices.where", "```{practice-facts}\n:plain:\nservices.where")])
+    app = build_with(
+        make_app,
+        tmp_path,
+        index=[("```{practice-facts}\nservices.where", "```{practice-facts}\n:plain:\nservices.where")],
+    )
     soup = BeautifulSoup((app.outdir / "index.html").read_text(), "html.parser")
     items = [li.get_text(" ", strip=True) for li in soup.select("ul.practice-facts > li")]
     assert items[0] == "In person in Example City, or online (example)."

@@ -16,14 +16,18 @@ NOT_PAGES = {"genindex.html", "search.html", "404.html"}
 
 def published_urls() -> list[tuple[int, str]]:
     lines = (ROOT / "published-urls.txt").read_text(encoding="utf-8").splitlines()
-    return [(number, line.strip()) for number, line in enumerate(lines, start=1)
-            if line.strip() and not line.startswith("#")]
+    return [
+        (number, line.strip())
+        for number, line in enumerate(lines, start=1)
+        if line.strip() and not line.startswith("#")
+    ]
 
 
 def redirect_target(html: Path) -> Path | None:
     """Where a redirect page sends the browser (None if it is an ordinary page)."""
     refresh = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").find(
-        "meta", attrs={"http-equiv": "refresh"})
+        "meta", attrs={"http-equiv": "refresh"}
+    )
     if refresh is None:
         return None
     url = refresh["content"].split("url=", 1)[1].split("#")[0]
@@ -37,19 +41,26 @@ def test_every_published_address_still_resolves(site):
         if target.is_file() and (redirect_target(target) or target).is_file():
             continue
         broken.append(f"published-urls.txt:{number}: {url}")
-    assert not broken, ("These published addresses no longer lead to a page. Add each to "
-                        "redirects.yaml with the page it moved to:\n" + "\n".join(broken))
+    assert not broken, (
+        "These published addresses no longer lead to a page. Add each to "
+        "redirects.yaml with the page it moved to:\n" + "\n".join(broken)
+    )
 
 
 def test_every_page_is_in_the_published_list(site):
     listed = {url for _number, url in published_urls()}
-    pages = {path.relative_to(site).as_posix() for path in site.rglob("*.html")
-             if not path.relative_to(site).parts[0].startswith("_")
-             and path.relative_to(site).parts[0] != "es"  # the Spanish site: the same paths
-             and path.name not in NOT_PAGES and redirect_target(path) is None}
+    pages = {
+        path.relative_to(site).as_posix()
+        for path in site.rglob("*.html")
+        if not path.relative_to(site).parts[0].startswith("_")
+        and path.relative_to(site).parts[0] != "es"  # the Spanish site: the same paths
+        and path.name not in NOT_PAGES
+        and redirect_target(path) is None
+    }
     assert pages - listed == set(), (
         "Add these lines to published-urls.txt (make new-page does it for you):\n"
-        + "\n".join(sorted(pages - listed)))
+        + "\n".join(sorted(pages - listed))
+    )
 
 
 def test_redirect_pages_are_valid_html_with_a_visible_link(tmp_path, make_app):
@@ -82,18 +93,30 @@ def build_project(tmp_path: Path, make_app, redirects: str):
     return app
 
 
-@pytest.mark.parametrize("yaml_text, line, message", [
-    ("redirects:\n  old: nwe\n", 2,
-     "'old' redirects to 'nwe', which is not a page of the site. Did you mean 'new'?"),
-    ("redirects:\n  new: index\n", 2,
-     "'new' is still a page of the site, so it cannot redirect to 'index'."),
-    ("redirects:\n  a: b\n  b: new\n", 2,
-     "'a' redirects to 'b', which is itself an old address. Point it straight to 'new'."),
-    ("redirects:\n  old:\n", 2, "the old address 'old' has no new page after the colon"),
-    ("redirects:\n  old: new\n  old.html: index\n", 3, "the old address 'old' is listed twice"),
-    ("redirect:\n  old: new\n", 1, "expected a line 'redirects:' with the redirects under it."),
-    ("redirects:\n  - old\n", 2, "under 'redirects:' each line must be 'old/address: new/page'."),
-])
+@pytest.mark.parametrize(
+    "yaml_text, line, message",
+    [
+        (
+            "redirects:\n  old: nwe\n",
+            2,
+            "'old' redirects to 'nwe', which is not a page of the site. Did you mean 'new'?",
+        ),
+        (
+            "redirects:\n  new: index\n",
+            2,
+            "'new' is still a page of the site, so it cannot redirect to 'index'.",
+        ),
+        (
+            "redirects:\n  a: b\n  b: new\n",
+            2,
+            "'a' redirects to 'b', which is itself an old address. Point it straight to 'new'.",
+        ),
+        ("redirects:\n  old:\n", 2, "the old address 'old' has no new page after the colon"),
+        ("redirects:\n  old: new\n  old.html: index\n", 3, "the old address 'old' is listed twice"),
+        ("redirect:\n  old: new\n", 1, "expected a line 'redirects:' with the redirects under it."),
+        ("redirects:\n  - old\n", 2, "under 'redirects:' each line must be 'old/address: new/page'."),
+    ],
+)
 def test_mistakes_are_reported_with_file_and_line(tmp_path, make_app, yaml_text, line, message):
     app = build_project(tmp_path, make_app, yaml_text)
     warnings = app.warning.getvalue()

@@ -78,8 +78,13 @@ def test_addiction_page_gives_one_clear_next_step(page):
 
 def test_addiction_page_links_to_every_approach_it_uses(page):
     hrefs = {a["href"].split("#")[0] for a in page("specialties/addiction.html").select("article a[href]")}
-    for approach in ("internal-family-systems", "trauma-informed-care", "mindfulness",
-                     "support-networks", "without-force"):
+    for approach in (
+        "internal-family-systems",
+        "trauma-informed-care",
+        "mindfulness",
+        "support-networks",
+        "without-force",
+    ):
         assert f"../approaches/{approach}.html" in hrefs, approach
 
 
@@ -109,7 +114,9 @@ def test_every_dependency_is_pinned_once_and_consistently():
             line = line.strip()
             if not line or line.startswith(("#", "-r")):
                 continue
-            assert re.fullmatch(r"[A-Za-z0-9._-]+==[A-Za-z0-9.+-]+", line), f"{name}: {line!r} is not an exact pin"
+            assert re.fullmatch(r"[A-Za-z0-9._-]+==[A-Za-z0-9.+-]+", line), (
+                f"{name}: {line!r} is not an exact pin"
+            )
             package, version = line.split("==")
             assert package.lower() not in pins, f"{package} is pinned twice"
             pins[package.lower()] = version
@@ -117,7 +124,9 @@ def test_every_dependency_is_pinned_once_and_consistently():
     declared = project["dependencies"] + project["optional-dependencies"]["test"]
     for requirement in declared:
         package, version = requirement.split("==")
-        assert pins.get(package.lower()) == version, f"pyproject says {requirement}, the lock says {pins.get(package.lower())}"
+        assert pins.get(package.lower()) == version, (
+            f"pyproject says {requirement}, the lock says {pins.get(package.lower())}"
+        )
 
 
 def test_the_dark_palette_is_the_same_when_chosen_and_when_the_system_is_dark():
@@ -126,23 +135,34 @@ def test_the_dark_palette_is_the_same_when_chosen_and_when_the_system_is_dark():
     which older phones do not understand; so the two copies must match."""
     import tinycss2
 
-    rules = tinycss2.parse_stylesheet((ROOT / "_static" / "site.css").read_text(encoding="utf-8"),
-                                      skip_comments=True, skip_whitespace=True)
+    rules = tinycss2.parse_stylesheet(
+        (ROOT / "_static" / "site.css").read_text(encoding="utf-8"), skip_comments=True, skip_whitespace=True
+    )
 
     def palette(rule) -> dict[str, str]:
-        declarations = tinycss2.parse_blocks_contents(rule.content, skip_comments=True,
-                                                      skip_whitespace=True)
-        return {d.name: tinycss2.serialize(d.value).strip() for d in declarations
-                if d.type == "declaration"}
+        declarations = tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True)
+        return {d.name: tinycss2.serialize(d.value).strip() for d in declarations if d.type == "declaration"}
 
-    chosen = next(palette(r) for r in rules if r.type == "qualified-rule"
-                  and tinycss2.serialize(r.prelude).strip() == 'body[data-theme="dark"]')
-    media = next(r for r in rules if r.type == "at-rule" and r.lower_at_keyword == "media"
-                 and "prefers-color-scheme: dark" in tinycss2.serialize(r.prelude))
-    system = next(palette(r) for r in tinycss2.parse_rule_list(media.content, skip_comments=True,
-                                                               skip_whitespace=True)
-                  if tinycss2.serialize(r.prelude).strip() == 'body:not([data-theme="light"])')
+    chosen = next(
+        palette(r)
+        for r in rules
+        if r.type == "qualified-rule" and tinycss2.serialize(r.prelude).strip() == 'body[data-theme="dark"]'
+    )
+    media = next(
+        r
+        for r in rules
+        if r.type == "at-rule"
+        and r.lower_at_keyword == "media"
+        and "prefers-color-scheme: dark" in tinycss2.serialize(r.prelude)
+    )
+    system = next(
+        palette(r)
+        for r in tinycss2.parse_rule_list(media.content, skip_comments=True, skip_whitespace=True)
+        if tinycss2.serialize(r.prelude).strip() == 'body:not([data-theme="light"])'
+    )
     assert len(chosen) > 20
-    assert system == chosen, {name: (chosen.get(name), system.get(name))
-                              for name in chosen.keys() | system.keys()
-                              if chosen.get(name) != system.get(name)}
+    assert system == chosen, {
+        name: (chosen.get(name), system.get(name))
+        for name in chosen.keys() | system.keys()
+        if chosen.get(name) != system.get(name)
+    }

@@ -55,24 +55,49 @@ def catalogue(name: str) -> dict[str, str]:
         return {m.id: m.string for m in read_po(file) if m.id and m.string and not m.fuzzy}
 
 
-def read_the_docs(site: Path, version_type: str, *extra: str, language: str = SPANISH
-                  ) -> subprocess.CompletedProcess:
+def read_the_docs(
+    site: Path, version_type: str, *extra: str, language: str = SPANISH
+) -> subprocess.CompletedProcess:
     """Read the Docs' own command for a translation project (language es)."""
     url = RTD_SPANISH if language == SPANISH else RTD_ENGLISH
-    env = {**os.environ, "READTHEDOCS": "True", "READTHEDOCS_VERSION_TYPE": version_type,
-           "READTHEDOCS_CANONICAL_URL": url, "READTHEDOCS_OUTPUT": str(site / "_readthedocs")}
+    env = {
+        **os.environ,
+        "READTHEDOCS": "True",
+        "READTHEDOCS_VERSION_TYPE": version_type,
+        "READTHEDOCS_CANONICAL_URL": url,
+        "READTHEDOCS_OUTPUT": str(site / "_readthedocs"),
+    }
     return subprocess.run(
-        [sys.executable, "-m", "sphinx", "-T", "-W", "--keep-going", "-b", "html",
-         "-d", "_build/doctrees", "-D", f"language={language}", *extra, ".",
-         str(site / "_readthedocs" / "html")], capture_output=True, text=True, cwd=site, env=env)
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-T",
+            "-W",
+            "--keep-going",
+            "-b",
+            "html",
+            "-d",
+            "_build/doctrees",
+            "-D",
+            f"language={language}",
+            *extra,
+            ".",
+            str(site / "_readthedocs" / "html"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=site,
+        env=env,
+    )
 
 
 # -- make html: both sites, zero warnings -------------------------------------------------
 
+
 def test_make_html_builds_both_sites_with_no_warnings(site_build, site):
     assert "WARNING" not in site_build.stderr, site_build.stderr
-    built = {name.removeprefix(f"{SPANISH}/").removesuffix(".html")
-             for name in spanish_pages(site)}
+    built = {name.removeprefix(f"{SPANISH}/").removesuffix(".html") for name in spanish_pages(site)}
     # Only the translated pages (and the 404 and search pages): no half-English page.
     assert built == {*TRANSLATED, "404", "search"}, built
     assert (site / "specialties" / "addiction.html").is_file()  # English addresses kept
@@ -81,13 +106,17 @@ def test_make_html_builds_both_sites_with_no_warnings(site_build, site):
 def test_makefile_builds_and_previews_both_languages():
     html = subprocess.run(["make", "-n", "html"], cwd=ROOT, capture_output=True, text=True).stdout
     assert re.search(r"sphinx-build -b html .* \. _build/html$", html, re.M), html
-    assert re.search(r"sphinx-build -b html .*-D language=es -d _build/doctrees-es \. "
-                     r"_build/html/es$", html, re.M), html
-    live = subprocess.run(["make", "-n", "livehtml", "LANGUAGE=es"], cwd=ROOT,
-                          capture_output=True, text=True).stdout
+    assert re.search(
+        r"sphinx-build -b html .*-D language=es -d _build/doctrees-es \. "
+        r"_build/html/es$",
+        html,
+        re.M,
+    ), html
+    live = subprocess.run(
+        ["make", "-n", "livehtml", "LANGUAGE=es"], cwd=ROOT, capture_output=True, text=True
+    ).stdout
     assert "-D language=es" in live and "_build/live-es" in live, live
-    production = subprocess.run(["make", "-n", "production"], cwd=ROOT, capture_output=True,
-                                text=True).stdout
+    production = subprocess.run(["make", "-n", "production"], cwd=ROOT, capture_output=True, text=True).stdout
     assert production.count("practice_build_for=production") == 2, production
 
 
@@ -100,13 +129,21 @@ def test_spanish_addiction_page_has_lang_es_and_each_page_links_the_other(site):
         return {link["hreflang"]: link["href"] for link in soup.select("link[rel=alternate][hreflang]")}
 
     there = alternates(english)
-    assert there == {"en": "addiction.html", "es": "../es/specialties/addiction.html",
-                     "x-default": "addiction.html"}
+    assert there == {
+        "en": "addiction.html",
+        "es": "../es/specialties/addiction.html",
+        "x-default": "addiction.html",
+    }
     back = alternates(spanish)
-    assert back == {"en": "../../specialties/addiction.html", "es": "addiction.html",
-                    "x-default": "../../specialties/addiction.html"}
-    for soup, folder, links in ((english, site / "specialties", there),
-                                (spanish, site / SPANISH / "specialties", back)):
+    assert back == {
+        "en": "../../specialties/addiction.html",
+        "es": "addiction.html",
+        "x-default": "../../specialties/addiction.html",
+    }
+    for folder, links in (
+        (site / "specialties", there),
+        (site / SPANISH / "specialties", back),
+    ):
         for href in links.values():
             assert (folder / href).resolve().is_file(), href
     # A visible, plain link, written in the other language and saying so.
@@ -120,6 +157,7 @@ def test_spanish_addiction_page_has_lang_es_and_each_page_links_the_other(site):
 
 
 # -- Spanish throughout ---------------------------------------------------------------------
+
 
 def test_spanish_get_help_page_shows_988_with_ayuda(site):
     article = soup_of(site / SPANISH / "get-help.html").select_one("article")
@@ -145,8 +183,11 @@ def test_crisis_bar_and_exit_button_are_spanish_on_every_spanish_page(site):
         assert exit_words["data-loading"] == "Cargando.", name
         assert exit_words["data-press-many"] == "Shift: oprima %(count)s veces más para salir."
         assert bar["aria-label"] == "Ayuda en crisis y salida rápida", name
-        assert not re.search(r"\b(Exit this page|In crisis|Reviewed by|Related topics|Phone|"
-                             r"Skip to content|Back to top)\b", soup.get_text(" ")), name
+        assert not re.search(
+            r"\b(Exit this page|In crisis|Reviewed by|Related topics|Phone|"
+            r"Skip to content|Back to top)\b",
+            soup.get_text(" "),
+        ), name
 
 
 def test_review_footer_footer_and_dates_are_in_spanish(site):
@@ -176,7 +217,10 @@ def test_404_and_search_pages_are_spanish(site):
     assert "/es/index.html" in hrefs and "tel:988" in hrefs, hrefs
     assert "Página no encontrada" in notfound.title.get_text()
     search = soup_of(site / SPANISH / "search.html")
-    assert search.select_one("label[for=practice-search-query]").get_text() == "Busque una palabra o un tema en este sitio"
+    assert (
+        search.select_one("label[for=practice-search-query]").get_text()
+        == "Busque una palabra o un tema en este sitio"
+    )
     form = search.select_one("form.practice-search")
     assert form["data-found-none"].startswith("No encontramos páginas")
     assert search.select_one("form.practice-search button").get_text() == "Buscar"
@@ -187,13 +231,17 @@ def test_json_ld_says_the_language(site):
         soup = soup_of(site / f"{folder}specialties/addiction.html")
         data = json.loads(soup.find("script", type="application/ld+json").string)
         assert data["inLanguage"] == language
-    spanish = json.loads(soup_of(site / SPANISH / "specialties/addiction.html")
-                         .find("script", type="application/ld+json").string)
+    spanish = json.loads(
+        soup_of(site / SPANISH / "specialties/addiction.html")
+        .find("script", type="application/ld+json")
+        .string
+    )
     assert spanish["description"].startswith("Terapia para la adicción")
     assert spanish["reviewedBy"]["hasCredential"]["name"] == "LCSW (ejemplo)"
 
 
 # -- No half-English pages --------------------------------------------------------------------
+
 
 def test_links_to_english_only_pages_lead_there_and_say_so(site):
     assert not (site / SPANISH / "approaches").exists()
@@ -220,15 +268,23 @@ def test_sitemaps_list_both_languages_of_each_translated_page(site):
     local = "http://127.0.0.1:8000/"
     for folder in ("", f"{SPANISH}/"):
         tree = ET.parse(site / folder / "sitemap.xml")
-        entry = next(url for url in tree.findall("s:url", ns)
-                     if url.findtext("s:loc", namespaces=ns) == f"{local}{folder}specialties/addiction.html")
+        entry = next(
+            url
+            for url in tree.findall("s:url", ns)
+            if url.findtext("s:loc", namespaces=ns) == f"{local}{folder}specialties/addiction.html"
+        )
         alternates = {link.get("hreflang"): link.get("href") for link in entry.findall("x:link", ns)}
-        assert alternates == {"en": f"{local}specialties/addiction.html",
-                              "es": f"{local}es/specialties/addiction.html",
-                              "x-default": f"{local}specialties/addiction.html"}, alternates
+        assert alternates == {
+            "en": f"{local}specialties/addiction.html",
+            "es": f"{local}es/specialties/addiction.html",
+            "x-default": f"{local}specialties/addiction.html",
+        }, alternates
     english = ET.parse(site / "sitemap.xml")
-    mindfulness = next(url for url in english.findall("s:url", ns)
-                       if url.findtext("s:loc", namespaces=ns).endswith("approaches/mindfulness.html"))
+    mindfulness = next(
+        url
+        for url in english.findall("s:url", ns)
+        if url.findtext("s:loc", namespaces=ns).endswith("approaches/mindfulness.html")
+    )
     assert mindfulness.findall("x:link", ns) == []  # no translation, no alternate
     robots = (site / "robots.txt").read_text()
     assert f"Sitemap: {local}sitemap.xml" in robots and f"Sitemap: {local}es/sitemap.xml" in robots
@@ -258,27 +314,35 @@ def test_each_language_has_its_own_search_index(tmp_path):
 
 # -- Translations can't go stale in silence ---------------------------------------------------
 
+
 def test_a_changed_english_sentence_fails_spanish_production_and_shows_in_a_preview(launched_copy):
     site_copy = launched_copy  # production builds refuse example details
     page = site_copy / "specialties" / "addiction.md"
     text = page.read_text(encoding="utf-8")
-    changed = text.replace("Maybe you have tried to stop. Maybe many times.",
-                           "Maybe you have tried to stop, more than once.", 1)
+    changed = text.replace(
+        "Maybe you have tried to stop. Maybe many times.", "Maybe you have tried to stop, more than once.", 1
+    )
     assert changed != text
     page.write_text(changed, encoding="utf-8")
     # A clinician signs the English change off: the English site may publish it.
-    signed = subprocess.run([sys.executable, "tools/sign_off.py", "--page", "specialties/addiction",
-                             "--reviewer", "clinician-a"], cwd=site_copy, capture_output=True, text=True)
+    signed = subprocess.run(
+        [sys.executable, "tools/sign_off.py", "--page", "specialties/addiction", "--reviewer", "clinician-a"],
+        cwd=site_copy,
+        capture_output=True,
+        text=True,
+    )
     assert signed.returncode == 0, signed.stderr
     assert read_the_docs(site_copy, "branch", language="en").returncode == 0
 
     production = read_the_docs(site_copy, "branch")
     assert production.returncode != 0
-    assert re.search(r"specialties/addiction\.md:\d+: WARNING: this paragraph of "
-                     r"specialties/addiction\.md is not translated into Spanish, or its "
-                     r"translation is out of date .*\"Maybe you have tried to stop, more than once\. "
-                     r".*locales/es/LC_MESSAGES/specialties/addiction\.po.*\[practice\.translation\]",
-                     production.stderr), production.stderr
+    assert re.search(
+        r"specialties/addiction\.md:\d+: WARNING: this paragraph of "
+        r"specialties/addiction\.md is not translated into Spanish, or its "
+        r"translation is out of date .*\"Maybe you have tried to stop, more than once\. "
+        r".*locales/es/LC_MESSAGES/specialties/addiction\.po.*\[practice\.translation\]",
+        production.stderr,
+    ), production.stderr
 
     preview = read_the_docs(site_copy, "external")
     assert preview.returncode == 0, preview.stderr
@@ -288,8 +352,7 @@ def test_a_changed_english_sentence_fails_spanish_production_and_shows_in_a_prev
     assert banner is not None and "aún no está traducida del todo" in banner.get_text()
     assert banner["aria-label"] == "Aún no se puede publicar"
 
-    check = subprocess.run([sys.executable, "tools/check.py"], cwd=site_copy, capture_output=True,
-                           text=True)
+    check = subprocess.run([sys.executable, "tools/check.py"], cwd=site_copy, capture_output=True, text=True)
     assert check.returncode == 1
     waiting = check.stdout.split("Not ready to publish:", 1)[1]
     assert "specialties/addiction.md" in waiting and "not translated into Spanish" in waiting
@@ -313,56 +376,85 @@ def test_read_the_docs_spanish_project_builds_with_its_addresses(launched_copy):
 
 # -- The same checks, in Spanish -----------------------------------------------------------------
 
+
 def test_a_spanish_labelled_word_fails_the_build_with_the_file_and_a_suggestion(site_copy):
     po = site_copy / "locales" / "es" / "LC_MESSAGES" / "specialties" / "addiction.po"
     text = po.read_text(encoding="utf-8")
     assert '"Quizás usted ha tratado de dejarlo.' in text
-    po.write_text(text.replace('"Quizás usted ha tratado de dejarlo.',
-                               '"Usted no es un adicto. Quizás ha tratado de dejarlo.', 1),
-                  encoding="utf-8")
-    result = build_site(site_copy / "_build" / "es", "-D", "language=es", "-b", "dummy",
-                        source=site_copy)
+    po.write_text(
+        text.replace(
+            '"Quizás usted ha tratado de dejarlo.', '"Usted no es un adicto. Quizás ha tratado de dejarlo.', 1
+        ),
+        encoding="utf-8",
+    )
+    result = build_site(site_copy / "_build" / "es", "-D", "language=es", "-b", "dummy", source=site_copy)
     assert result.returncode != 0
-    assert re.search(r"specialties/addiction\.md:\d+: WARNING: \"adicto\" \(in the Spanish "
-                     r"translation, locales/es/LC_MESSAGES/specialties/addiction\.po\) is wording "
-                     r"that labels people .* for example: \"persona con adicción\"",
-                     result.stderr), result.stderr
+    assert re.search(
+        r"specialties/addiction\.md:\d+: WARNING: \"adicto\" \(in the Spanish "
+        r"translation, locales/es/LC_MESSAGES/specialties/addiction\.po\) is wording "
+        r"that labels people .* for example: \"persona con adicción\"",
+        result.stderr,
+    ), result.stderr
     assert "[practice.language]" in result.stderr
 
 
-@pytest.mark.parametrize("text", [
-    "Usted no es un adicto.", "Muchos drogadictos piden ayuda.", "Es alcohólico desde joven.",
-    "Hablamos del abuso de sustancias.", "Lleva dos años limpio.", "Quiere estar limpia.",
-    "La prueba salió sucia.", "Dejar el vicio.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Usted no es un adicto.",
+        "Muchos drogadictos piden ayuda.",
+        "Es alcohólico desde joven.",
+        "Hablamos del abuso de sustancias.",
+        "Lleva dos años limpio.",
+        "Quiere estar limpia.",
+        "La prueba salió sucia.",
+        "Dejar el vicio.",
+    ],
+)
 def test_spanish_labels_are_found(text):
     assert spanish_checks.language_problems([(text, 1)], "x.po"), text
 
 
-@pytest.mark.parametrize("text", [
-    "Alcohólicos Anónimos y Narcóticos Anónimos ayudan a muchas personas.",
-    "Evite las bebidas alcohólicas.", "Una persona con adicción.", "Es un círculo vicioso.",
-    "Lávese las manos limpias.", "El Instituto Nacional sobre el Abuso de Drogas (NIDA).",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alcohólicos Anónimos y Narcóticos Anónimos ayudan a muchas personas.",
+        "Evite las bebidas alcohólicas.",
+        "Una persona con adicción.",
+        "Es un círculo vicioso.",
+        "Lávese las manos limpias.",
+        "El Instituto Nacional sobre el Abuso de Drogas (NIDA).",
+    ],
+)
 def test_organisations_and_ordinary_words_are_allowed(text):
     assert spanish_checks.language_problems([(text, 1)], "x.po") == [], text
 
 
-@pytest.mark.parametrize(("text", "promise"), [
-    ("Le curamos la adicción.", True), ("Esta terapia cura.", True),
-    ("Resultados garantizados.", True), ("Funciona el 100 % de las veces.", True),
-    ("IFS es una terapia basada en la evidencia.", True),
-    ("No hay cura para la adicción, pero hay ayuda.", False),
-    ("Nadie puede garantizar un resultado.", False),
-])
+@pytest.mark.parametrize(
+    ("text", "promise"),
+    [
+        ("Le curamos la adicción.", True),
+        ("Esta terapia cura.", True),
+        ("Resultados garantizados.", True),
+        ("Funciona el 100 % de las veces.", True),
+        ("IFS es una terapia basada en la evidencia.", True),
+        ("No hay cura para la adicción, pero hay ayuda.", False),
+        ("Nadie puede garantizar un resultado.", False),
+    ],
+)
 def test_spanish_promises_of_a_cure_are_found(text, promise):
     assert bool(spanish_checks.claim_problems([(text, 1)], "x.po")) is promise, text
 
 
 def test_fernandez_huerta_measures_spanish_and_names_the_hardest_sentences():
     easy = [("Usted no está solo. Aquí le escuchamos. Puede empezar hoy.", 3)]
-    hard = [("La intervención psicoterapéutica interdisciplinaria proporciona herramientas "
-             "metodológicamente fundamentadas para la reestructuración cognitiva.", 9)]
+    hard = [
+        (
+            "La intervención psicoterapéutica interdisciplinaria proporciona herramientas "
+            "metodológicamente fundamentadas para la reestructuración cognitiva.",
+            9,
+        )
+    ]
     assert spanish_checks.measure(easy).grade > 75
     result = spanish_checks.measure(easy + hard)
     assert result.grade < 70 and result.hardest[0][1] == 9
@@ -372,24 +464,29 @@ def test_fernandez_huerta_measures_spanish_and_names_the_hardest_sentences():
 
 # -- translations.yaml and practice.yaml's Spanish details ---------------------------------------
 
+
 def test_translations_yaml_mistakes_name_the_line(tmp_path):
     path = tmp_path / "translations.yaml"
-    path.write_text("index:\n  reviewed_by: clinician-b\n  last_reviewed: 2026-12-01\n"
-                    "  description: Inicio.\n"
-                    "specialties/adiction:\n  reviewed_by: clinician-b\n"
-                    "get-help:\n  reviewed_by: clinician-c\n  last_reviewed: 2027-01-01\n"
-                    "  descripton: Ayuda.\n", encoding="utf-8")
+    path.write_text(
+        "index:\n  reviewed_by: clinician-b\n  last_reviewed: 2026-12-01\n"
+        "  description: Inicio.\n"
+        "specialties/adiction:\n  reviewed_by: clinician-b\n"
+        "get-help:\n  reviewed_by: clinician-c\n  last_reviewed: 2027-01-01\n"
+        "  descripton: Ayuda.\n",
+        encoding="utf-8",
+    )
     pages = {"index", "specialties/addiction", "get-help"}
-    found, problems = load_translations(path, pages, ["clinician-a", "clinician-b"],
-                                        dt.date(2026, 12, 1))
+    found, problems = load_translations(path, pages, ["clinician-a", "clinician-b"], dt.date(2026, 12, 1))
     assert set(found) == {"index", "get-help"}
     lines = dict(problems)
-    assert "'specialties/adiction' is not a page of the site (did you mean " \
-           "'specialties/addiction'?)" in lines[5]
+    assert (
+        "'specialties/adiction' is not a page of the site (did you mean 'specialties/addiction'?)" in lines[5]
+    )
     assert "reviewed_by is 'clinician-c'" in lines[8] and "did you mean 'clinician-b'" in lines[8]
     assert "last_reviewed is 2027-01-01" in lines[9]
-    assert "'descripton' is not something translations.yaml records (did you mean " \
-           "'description'?)" in lines[10]
+    assert (
+        "'descripton' is not something translations.yaml records (did you mean 'description'?)" in lines[10]
+    )
     assert any("has no 'description'" in message for message in lines.values())
 
 
@@ -404,24 +501,38 @@ def test_practice_yaml_spanish_details_are_checked():
     data["es"]["fees"]["sesion"] = "x"
     found = [message for _line, message in translated_data.problems(data, {}, translation=True)]
     assert any("'services.where' has no Spanish value" in m for m in found), found
-    assert any("'fees.sesion' under 'es:' is not a detail" in m and "did you mean 'fees.session'" in m
-               for m in found), found
+    assert any(
+        "'fees.sesion' under 'es:' is not a detail" in m and "did you mean 'fees.session'" in m for m in found
+    ), found
     # The English build does not ask for the Spanish values.
     assert not any("no Spanish value" in m for _l, m in translated_data.problems(data, {}, False))
 
 
 # -- The extension's own words and the templates' -------------------------------------------------
 
+
 def _messages_the_code_translates() -> set[str]:
     found = set()
     for path in (ROOT / "_ext" / "practice").glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                    and node.func.id in ("_", "N_") and node.args
-                    and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("_", "N_")
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
                 found.add(node.args[0].value)
-    found |= {MESSAGES[key] for key in ("not-ready-draft-banner", "not-ready-changed-banner",
-                                        "not-ready-prompt-banner", "translation-stale-banner")}
+    found |= {
+        MESSAGES[key]
+        for key in (
+            "not-ready-draft-banner",
+            "not-ready-changed-banner",
+            "not-ready-prompt-banner",
+            "translation-stale-banner",
+        )
+    }
     return found
 
 

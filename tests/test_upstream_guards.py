@@ -32,9 +32,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "_ext"))
 
-from upstream import furo as upstream_furo  # noqa: E402
-from upstream import sphinx as upstream_sphinx  # noqa: E402
-from upstream import sphinx_autobuild as upstream_autobuild  # noqa: E402
+from upstream import furo as upstream_furo
+from upstream import sphinx as upstream_sphinx
+from upstream import sphinx_autobuild as upstream_autobuild
 
 FINGERPRINTS = Path(__file__).with_name("upstream_fingerprints.json")
 NAMES = {"furo": "Furo"}  # how each package is written in messages
@@ -46,9 +46,9 @@ class Watched:
     """An upstream file the site depends on, and what to re-check when it changes."""
 
     package: str  # distribution name, for its version
-    module: str   # importable module whose folder holds the file
-    path: str     # from that folder
-    check: str    # what to compare and re-check
+    module: str  # importable module whose folder holds the file
+    path: str  # from that folder
+    check: str  # what to compare and re-check
 
     @property
     def key(self) -> str:
@@ -60,48 +60,91 @@ class Watched:
 
 
 WATCHED = [
-    Watched("furo", "furo", "assets/scripts/furo.js",
-            "compare it with _static/furo-lite.js, which replaces it (the theme button, the "
-            "header's shadow, 'Back to top', the highlight in 'On this page'), and bring over "
-            "what changed"),
-    Watched("furo", "furo", "theme/furo/static/styles/furo.css",
-            "each page's stylesheet is Furo's, pruned, then _static/site.css: check that the "
-            "custom properties site.css sets are still Furo's names, then run the browser tests "
-            "(the axe contrast tests)"),
-    Watched("furo", "furo", "__init__.py",
-            "check how it calls toctree() and the priority of its html-page-context handler "
-            "(upstream/furo.py TOCTREE_CALL and HANDLER_PRIORITY, used by navigation.py) and "
-            "that it still adds scripts/furo.js (replaced by the assets step)"),
-    Watched("furo", "furo", "theme/furo/page.html",
-            "_templates/page.html extends it and puts in the safety bar and the landmarks' "
-            "names by replacing exact text ('<div class=\"page\">', '<aside "
-            "class=\"sidebar-drawer\">', '<aside class=\"toc-drawer'): check each still "
-            "occurs once, and the blocks body, content (the not-ready banner) and footer; "
-            "and that the page's content is still in upstream/furo.py MAIN_CONTENT's <article> "
-            "(the page budget's message)"),
-    Watched("furo", "furo", "theme/furo/sidebar/brand.html",
-            "_templates/sidebar/brand.html extends it and replaces its block brand_content: "
-            "compare the two"),
-    Watched("furo", "furo", "theme/furo/sidebar/navigation.html",
-            "_templates/sidebar/navigation.html is a copy of it (captions get aria-level=2): "
-            "bring over what changed"),
-    Watched("furo", "furo", "theme/furo/sidebar/search.html",
-            "_ext/practice/site/templates/sidebar/search.html is a copy of it (without Sphinx's "
-            "hidden fields): bring over what changed"),
-    Watched("furo", "furo", "theme/furo/base.html",
-            "its inline theme script is allowed by its hash in every page's "
-            "Content-Security-Policy (upstream/furo.py THEME_SCRIPT): check the script is "
-            "still found, then run tests/test_content_security_policy.py"),
-    Watched("furo", "furo", "theme/furo/partials/icons.html",
-            "the assets step drops unused icons from this sprite by its exact text "
-            "(upstream/furo.py ICON_SPRITE), and its inline styles are allowed by hash "
-            "(ICON_STYLES): check both"),
-    Watched("sphinx-autobuild", "sphinx_autobuild", "build.py",
-            "tools/livehtml.py's WarmBuilder subclasses its Builder and its __call__ follows "
-            "Builder.__call__ step by step: compare the two and bring over what changed"),
-    Watched("sphinx-autobuild", "sphinx_autobuild", "__main__.py",
-            "tools/livehtml.py replaces the name Builder in this module "
-            "(upstream/sphinx_autobuild.py use_builder): check main() still builds with it"),
+    Watched(
+        "furo",
+        "furo",
+        "assets/scripts/furo.js",
+        "compare it with _static/furo-lite.js, which replaces it (the theme button, the "
+        "header's shadow, 'Back to top', the highlight in 'On this page'), and bring over "
+        "what changed",
+    ),
+    Watched(
+        "furo",
+        "furo",
+        "theme/furo/static/styles/furo.css",
+        "each page's stylesheet is Furo's, pruned, then _static/site.css: check that the "
+        "custom properties site.css sets are still Furo's names, then run the browser tests "
+        "(the axe contrast tests)",
+    ),
+    Watched(
+        "furo",
+        "furo",
+        "__init__.py",
+        "check how it calls toctree() and the priority of its html-page-context handler "
+        "(upstream/furo.py TOCTREE_CALL and HANDLER_PRIORITY, used by navigation.py) and "
+        "that it still adds scripts/furo.js (replaced by the assets step)",
+    ),
+    Watched(
+        "furo",
+        "furo",
+        "theme/furo/page.html",
+        "_templates/page.html extends it and puts in the safety bar and the landmarks' "
+        "names by replacing exact text ('<div class=\"page\">', '<aside "
+        "class=\"sidebar-drawer\">', '<aside class=\"toc-drawer'): check each still "
+        "occurs once, and the blocks body, content (the not-ready banner) and footer; "
+        "and that the page's content is still in upstream/furo.py MAIN_CONTENT's <article> "
+        "(the page budget's message)",
+    ),
+    Watched(
+        "furo",
+        "furo",
+        "theme/furo/sidebar/brand.html",
+        "_templates/sidebar/brand.html extends it and replaces its block brand_content: compare the two",
+    ),
+    Watched(
+        "furo",
+        "furo",
+        "theme/furo/sidebar/navigation.html",
+        "_templates/sidebar/navigation.html is a copy of it (captions get aria-level=2): "
+        "bring over what changed",
+    ),
+    Watched(
+        "furo",
+        "furo",
+        "theme/furo/sidebar/search.html",
+        "_ext/practice/site/templates/sidebar/search.html is a copy of it (without Sphinx's "
+        "hidden fields): bring over what changed",
+    ),
+    Watched(
+        "furo",
+        "furo",
+        "theme/furo/base.html",
+        "its inline theme script is allowed by its hash in every page's "
+        "Content-Security-Policy (upstream/furo.py THEME_SCRIPT): check the script is "
+        "still found, then run tests/test_content_security_policy.py",
+    ),
+    Watched(
+        "furo",
+        "furo",
+        "theme/furo/partials/icons.html",
+        "the assets step drops unused icons from this sprite by its exact text "
+        "(upstream/furo.py ICON_SPRITE), and its inline styles are allowed by hash "
+        "(ICON_STYLES): check both",
+    ),
+    Watched(
+        "sphinx-autobuild",
+        "sphinx_autobuild",
+        "build.py",
+        "tools/livehtml.py's WarmBuilder subclasses its Builder and its __call__ follows "
+        "Builder.__call__ step by step: compare the two and bring over what changed",
+    ),
+    Watched(
+        "sphinx-autobuild",
+        "sphinx_autobuild",
+        "__main__.py",
+        "tools/livehtml.py replaces the name Builder in this module "
+        "(upstream/sphinx_autobuild.py use_builder): check main() still builds with it",
+    ),
 ]
 
 
@@ -110,8 +153,9 @@ def sha256(path: Path) -> str:
 
 
 def current() -> dict[str, dict[str, str]]:
-    return {w.key: {"version": importlib.metadata.version(w.package), "sha256": sha256(w.file)}
-            for w in WATCHED}
+    return {
+        w.key: {"version": importlib.metadata.version(w.package), "sha256": sha256(w.file)} for w in WATCHED
+    }
 
 
 def recorded() -> dict[str, dict[str, str]]:
@@ -120,9 +164,11 @@ def recorded() -> dict[str, dict[str, str]]:
 
 # -- Upstream files ------------------------------------------------------------------------
 
+
 def test_every_watched_file_has_a_fingerprint_and_every_fingerprint_a_file():
     assert sorted(recorded()) == sorted(w.key for w in WATCHED), (
-        f"tests/upstream_fingerprints.json and WATCHED disagree: run `{UPDATE}`")
+        f"tests/upstream_fingerprints.json and WATCHED disagree: run `{UPDATE}`"
+    )
 
 
 @pytest.mark.parametrize("watched", WATCHED, ids=lambda w: w.key)
@@ -132,18 +178,24 @@ def test_upstream_file_is_the_one_the_site_was_checked_against(watched):
     name = f"{NAMES.get(watched.package, watched.package)}'s {watched.path}"
     assert watched.file.is_file(), (
         f"{name} is gone ({watched.package} {was['version']} → {now}): {watched.check}; "
-        f"then remove it from WATCHED in tests/test_upstream_guards.py and run `{UPDATE}`")
+        f"then remove it from WATCHED in tests/test_upstream_guards.py and run `{UPDATE}`"
+    )
     assert sha256(watched.file) == was["sha256"], (
         f"{name} changed ({watched.package} {was['version']} → {now}): {watched.check}; "
-        f"then update the fingerprint with `{UPDATE}`")
+        f"then update the fingerprint with `{UPDATE}`"
+    )
 
 
 # -- Sphinx ----------------------------------------------------------------------------------
 
+
 def test_sphinx_asset_objects_carry_what_the_assets_step_reads():
     css = upstream_sphinx.stylesheet("_static/css/pending.css", priority=200)
     assert (css.filename, css.priority, css.attributes.get("rel")) == (
-        "_static/css/pending.css", 200, "stylesheet")
+        "_static/css/pending.css",
+        200,
+        "stylesheet",
+    )
     assert css == upstream_sphinx.stylesheet("_static/css/pending.css", priority=200)
     script = upstream_sphinx.script("_static/furo-lite.js", priority=200)
     assert (script.filename, script.priority) == ("_static/furo-lite.js", 200)
@@ -152,8 +204,12 @@ def test_sphinx_asset_objects_carry_what_the_assets_step_reads():
 @pytest.mark.sphinx("html", testroot="navigation", srcdir="guards-stylesheets", freshenv=True)
 def test_sphinx_builder_lists_every_pages_stylesheets(app):
     during_page = []
-    app.connect("html-page-context", lambda app_, *args: during_page.append(
-        [css.filename for css in upstream_sphinx.stylesheets_before_page(app_.builder)]))
+    app.connect(
+        "html-page-context",
+        lambda app_, *args: during_page.append(
+            [css.filename for css in upstream_sphinx.stylesheets_before_page(app_.builder)]
+        ),
+    )
     app.build()
     after = [css.filename for css in upstream_sphinx.site_stylesheets(app.builder)]
     assert "_static/styles/furo.css" in after
@@ -164,22 +220,23 @@ def test_sphinx_builder_lists_every_pages_stylesheets(app):
 @pytest.mark.sphinx("html", testroot="navigation", srcdir="guards-logging", freshenv=True)
 def test_sphinx_logging_internals_word_and_file_warnings_as_make_check_expects(app):
     seen = []
-    app.connect("source-read", lambda app_, docname, source: seen.append(
-        (docname, upstream_sphinx.reading_docname(app_))))
+    app.connect(
+        "source-read",
+        lambda app_, docname, source: seen.append((docname, upstream_sphinx.reading_docname(app_))),
+    )
     app.build()
     assert seen and all(docname == reading for docname, reading in seen), seen
     assert upstream_sphinx.LOGGING_NAMESPACE == "sphinx"
-    record = logging.LogRecord("sphinx.test", logging.WARNING, __file__, 1, "a problem",
-                               None, None)
+    record = logging.LogRecord("sphinx.test", logging.WARNING, __file__, 1, "a problem", None, None)
     record.location = "first"
     upstream_sphinx.WarningLogRecordTranslator(app).filter(record)
     assert record.location.endswith("first.rst")
-    assert upstream_sphinx.is_suppressed_warning("practice", "missing-file",
-                                                 ["practice.missing-file"])
+    assert upstream_sphinx.is_suppressed_warning("practice", "missing-file", ["practice.missing-file"])
     assert not upstream_sphinx.is_suppressed_warning("practice", "embed", ["practice.claims"])
 
 
 # -- Furo --------------------------------------------------------------------------------------
+
 
 def test_furo_calls_toctree_as_the_navigation_expects():
     import furo
@@ -188,16 +245,19 @@ def test_furo_calls_toctree_as_the_navigation_expects():
     furo._compute_navigation_tree({"toctree": lambda **kwargs: calls.append(kwargs) or ""})
     assert calls == [upstream_furo.TOCTREE_CALL], (
         f"Furo now calls toctree({calls}); navigation.py answers only "
-        f"{upstream_furo.TOCTREE_CALL}: update upstream/furo.py and navigation.py")
+        f"{upstream_furo.TOCTREE_CALL}: update upstream/furo.py and navigation.py"
+    )
 
 
 @pytest.mark.sphinx("html", testroot="navigation")
 def test_furo_page_handler_runs_between_the_navigations_two(app):
     listeners = app.events.listeners["html-page-context"]
-    furo_priorities = {listener.priority for listener in listeners
-                       if listener.handler.__module__ == "furo"}
-    ours = sorted(listener.priority for listener in listeners
-                  if listener.handler.__module__ == "practice.site.navigation")
+    furo_priorities = {listener.priority for listener in listeners if listener.handler.__module__ == "furo"}
+    ours = sorted(
+        listener.priority
+        for listener in listeners
+        if listener.handler.__module__ == "practice.site.navigation"
+    )
     assert furo_priorities == {upstream_furo.HANDLER_PRIORITY}
     assert ours[0] < upstream_furo.HANDLER_PRIORITY < ours[-1], (ours, furo_priorities)
 
@@ -229,14 +289,20 @@ def test_furo_templates_have_the_text_the_site_matches():
     assert len(replaced) == 3, replaced
     for text in replaced:
         assert furo_template("page.html").count(text) == 1, (
-            f"_templates/page.html replaces {text!r}, which Furo's page.html no longer has once")
+            f"_templates/page.html replaces {text!r}, which Furo's page.html no longer has once"
+        )
 
 
 # -- sphinx-autobuild ------------------------------------------------------------------------
 
+
 def test_sphinx_autobuild_builder_has_what_the_preview_uses(monkeypatch):
-    builder = upstream_autobuild.Builder(["-b", "html", ".", "_build"], url_host="127.0.0.1:8000",
-                                         pre_build_commands=[], post_build_commands=[])
+    builder = upstream_autobuild.Builder(
+        ["-b", "html", ".", "_build"],
+        url_host="127.0.0.1:8000",
+        pre_build_commands=[],
+        post_build_commands=[],
+    )
     assert builder.sphinx_args == ["-b", "html", ".", "_build"]
     assert builder.uri == "http://127.0.0.1:8000"
     assert upstream_autobuild.run_commands(builder, builder.pre_build_commands, "pre-build") == 0

@@ -19,9 +19,11 @@ WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 
 def actionlint(*files: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [str(BIN / "actionlint"), "-no-color", "-shellcheck", str(BIN / "shellcheck"),
-         *map(str, files)],
-        capture_output=True, text=True, cwd=ROOT)
+        [str(BIN / "actionlint"), "-no-color", "-shellcheck", str(BIN / "shellcheck"), *map(str, files)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
 
 
 def test_every_workflow_passes_actionlint():
@@ -32,8 +34,10 @@ def test_every_workflow_passes_actionlint():
 
 def test_actionlint_finds_a_broken_workflow(tmp_path):
     broken = tmp_path / "broken.yml"
-    broken.write_text("on: pull_request\njobs:\n  check:\n    runs-on: ubuntu-24.04\n"
-                      "    steps:\n      - run: echo ${{ github.event.pull_request.title }\n")
+    broken.write_text(
+        "on: pull_request\njobs:\n  check:\n    runs-on: ubuntu-24.04\n"
+        "    steps:\n      - run: echo ${{ github.event.pull_request.title }\n"
+    )
     result = actionlint(broken)
     assert result.returncode != 0
     assert "broken.yml:6" in result.stdout, result.stdout
@@ -57,7 +61,10 @@ def test_pull_requests_get_the_read_the_docs_preview_link():
 
 
 def test_codeowners_asks_clinicians_to_approve_clinical_pages():
-    owners = dict(line.split(None, 1) for line in (ROOT / ".github" / "CODEOWNERS").read_text().splitlines()
-                  if line.strip() and not line.startswith("#"))
+    owners = dict(
+        line.split(None, 1)
+        for line in (ROOT / ".github" / "CODEOWNERS").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    )
     for path in ("/specialties/", "/approaches/", "/staying-safer.md"):
         assert "clinicians" in owners.get(path, ""), path

@@ -52,8 +52,8 @@ from sphinx.util.docutils import docutils_namespace, patch_docutils
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "_ext"))
 # Sphinx's logging internals (see _ext/upstream/sphinx.py).
-from upstream.sphinx import LOGGING_NAMESPACE as NAMESPACE  # noqa: E402
-from upstream.sphinx import WarningLogRecordTranslator, is_suppressed_warning, reading_docname  # noqa: E402
+from upstream.sphinx import LOGGING_NAMESPACE as NAMESPACE
+from upstream.sphinx import WarningLogRecordTranslator, is_suppressed_warning, reading_docname
 
 INIT_WARNING = re.compile(r"^(?:\S.*?: )?(?:WARNING|ERROR|CRITICAL): ")
 
@@ -65,15 +65,16 @@ class Recorder(logging.Handler):
         super().__init__(logging.WARNING)
         self.app = app
         self.translator = WarningLogRecordTranslator(app)
-        self.read: dict[str, list[str]] = {}      # page -> warnings found reading it
-        self.consistency: list[str] = []          # the whole-site checks after reading
-        self.other: list[str] = []                # found on every build
+        self.read: dict[str, list[str]] = {}  # page -> warnings found reading it
+        self.consistency: list[str] = []  # the whole-site checks after reading
+        self.other: list[str] = []  # found on every build
         self.consistency_checked = False
         self.pages_read: set[str] = set()
 
     def emit(self, record: logging.LogRecord) -> None:
-        if is_suppressed_warning(getattr(record, "type", ""), getattr(record, "subtype", ""),
-                                 self.app.config.suppress_warnings):
+        if is_suppressed_warning(
+            getattr(record, "type", ""), getattr(record, "subtype", ""), self.app.config.suppress_warnings
+        ):
             return
         record = copy.copy(record)
         self.translator.filter(record)
@@ -116,10 +117,13 @@ def published_url_problems(root: Path, pages: set[str], redirects: dict[str, str
             problems.append(
                 f"published-urls.txt:{number}: the address {url} no longer leads to a page. "
                 "If the page moved, add a line to redirects.yaml: "
-                f"'  {docname}: new/page' (see CONTRIBUTING.md).")
-    for docname in sorted(pages - {url.removesuffix('.html') for url in listed}):
-        problems.append(f"published-urls.txt: the page {docname}.md is not listed. "
-                        f"Add the line '{docname}.html' (make new-page does this for you).")
+                f"'  {docname}: new/page' (see CONTRIBUTING.md)."
+            )
+    for docname in sorted(pages - {url.removesuffix(".html") for url in listed}):
+        problems.append(
+            f"published-urls.txt: the page {docname}.md is not listed. "
+            f"Add the line '{docname}.html' (make new-page does this for you)."
+        )
     return problems
 
 
@@ -140,10 +144,16 @@ def not_ready_to_publish(app: Sphinx) -> list[str]:
     from practice.checks.publishing import pages_not_ready  # importable once conf.py has run
     from practice.languages.translation import stale_messages
 
-    found = [f"{app.env.doc2path(docname, False)}:{reason.line or 1}: {reason.message}"
-             for docname, reasons in pages_not_ready(app).items() for reason in reasons]
-    found += [f"{app.env.doc2path(docname, False)}:{line or 1}: {message}"
-              for docname, messages in stale_messages(app).items() for line, message in messages]
+    found = [
+        f"{app.env.doc2path(docname, False)}:{reason.line or 1}: {reason.message}"
+        for docname, reasons in pages_not_ready(app).items()
+        for reason in reasons
+    ]
+    found += [
+        f"{app.env.doc2path(docname, False)}:{line or 1}: {message}"
+        for docname, messages in stale_messages(app).items()
+        for line, message in messages
+    ]
     return found
 
 
@@ -154,18 +164,21 @@ def translation_languages(root: Path) -> list[str]:
 
 # The title of a GitHub annotation, from the warning's [type.subtype].
 TITLES = {
-    "practice.metadata": "Front matter", "practice.related": "Related pages",
-    "practice.review-overdue": "Review overdue", "practice.language": "Person-first language",
-    "practice.reading-level": "Reading level", "practice.claims": "Honest claims",
-    "practice.not-ready": "Not ready to publish", "practice.embed": "Embedded content",
+    "practice.metadata": "Front matter",
+    "practice.related": "Related pages",
+    "practice.review-overdue": "Review overdue",
+    "practice.language": "Person-first language",
+    "practice.reading-level": "Reading level",
+    "practice.claims": "Honest claims",
+    "practice.not-ready": "Not ready to publish",
+    "practice.embed": "Embedded content",
     "practice.translation": "Spanish site",
 }
 
 
 def annotation(problem: str, title: str | None = None) -> str:
     """``problem`` ('file:line: message [type.subtype]') as a GitHub annotation line."""
-    match = re.match(r"^(?P<file>[^\s:]+\.\w+)(?::(?P<line>\d+))?: (?P<message>.*)$", problem,
-                     re.DOTALL)
+    match = re.match(r"^(?P<file>[^\s:]+\.\w+)(?::(?P<line>\d+))?: (?P<message>.*)$", problem, re.DOTALL)
     message = match["message"] if match else problem
     kind = re.search(r" \[([\w.-]+)\]$", message)
     if title is None:
@@ -203,33 +216,43 @@ def run_check(root: Path, out: Path, language: str = "en") -> tuple[int, list[st
     nocolor()
     sphinx.locale.translators.clear()  # not the words of the language checked before
     with patch_docutils(root), docutils_namespace(), contextlib.redirect_stdout(io.StringIO()):
-        app = Sphinx(str(root), str(root), str(out / "dummy"), str(out / "doctrees"), "dummy",
-                     confoverrides={"nitpicky": True, "practice_build_for": "preview",
-                                    "language": language},
-                     status=None, warning=init_warnings,
-                     freshenv=cache is None)
+        app = Sphinx(
+            str(root),
+            str(root),
+            str(out / "dummy"),
+            str(out / "doctrees"),
+            "dummy",
+            confoverrides={"nitpicky": True, "practice_build_for": "preview", "language": language},
+            status=None,
+            warning=init_warnings,
+            freshenv=cache is None,
+        )
         at_init = init_warnings.getvalue()
         recorder = Recorder(app)
         logging.getLogger(NAMESPACE).addHandler(recorder)
-        app.connect("env-check-consistency",
-                    lambda _app, _env: setattr(recorder, "consistency_checked", True))
-        app.connect("env-before-read-docs",
-                    lambda _app, _env, docnames: recorder.pages_read.update(docnames))
+        app.connect(
+            "env-check-consistency", lambda _app, _env: setattr(recorder, "consistency_checked", True)
+        )
+        app.connect("env-before-read-docs", lambda _app, _env, docnames: recorder.pages_read.update(docnames))
         try:
             app.build()
         finally:
             logging.getLogger(NAMESPACE).removeHandler(recorder)
 
     pages = set(app.env.found_docs)
-    read = {name: warnings for name, warnings in (cache or {}).get("read", {}).items()
-            if name in pages}
+    read = {name: warnings for name, warnings in (cache or {}).get("read", {}).items() if name in pages}
     for name in recorder.pages_read | set(recorder.read):
         read[name] = recorder.read.get(name, [])
-    consistency = (recorder.consistency if recorder.consistency_checked or cache is None
-                   else cache.get("consistency", []))
+    consistency = (
+        recorder.consistency
+        if recorder.consistency_checked or cache is None
+        else cache.get("consistency", [])
+    )
     out.mkdir(parents=True, exist_ok=True)
-    cache_file.write_text(json.dumps({"checks": checks_version(root), "read": read,
-                                      "consistency": consistency}), encoding="utf-8")
+    cache_file.write_text(
+        json.dumps({"checks": checks_version(root), "read": read, "consistency": consistency}),
+        encoding="utf-8",
+    )
 
     at_start: list[str] = []
     for line in at_init.splitlines():
@@ -237,8 +260,10 @@ def run_check(root: Path, out: Path, language: str = "en") -> tuple[int, list[st
             at_start.append(relative(line, root))
         elif at_start and line.strip():
             at_start[-1] += "\n" + line
-    problems = sorted(dict.fromkeys(at_start + [w for name in read for w in read[name]]
-                                    + consistency + recorder.other), key=where)
+    problems = sorted(
+        dict.fromkeys(at_start + [w for name in read for w in read[name]] + consistency + recorder.other),
+        key=where,
+    )
     if language == "en":
         problems += published_url_problems(root, pages, app.config.redirects)
     return len(pages), problems, sorted(not_ready_to_publish(app), key=where)
@@ -272,8 +297,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except Exception:  # a fault in the site's code, not in a page
         traceback.print_exc()
-        print("\nThe check could not finish because of a fault in the site's code, not in "
-              "your pages. Please send the lines above to the web team.", file=sys.stderr)
+        print(
+            "\nThe check could not finish because of a fault in the site's code, not in "
+            "your pages. Please send the lines above to the web team.",
+            file=sys.stderr,
+        )
         return 2
     seconds = time.perf_counter() - started
     if os.environ.get("GITHUB_ACTIONS") == "true":
@@ -283,21 +311,27 @@ def main(argv: list[str] | None = None) -> int:
             print(annotation(reason, "Not ready to publish"))
     if problems:
         print("\n".join(problems))
-        print(f"\n{len(problems)} problem{'s' if len(problems) != 1 else ''} found (listed "
-              "above). Each message says what to change. CONTRIBUTING.md has a table of every "
-              "message and how to fix it.\n")
+        print(
+            f"\n{len(problems)} problem{'s' if len(problems) != 1 else ''} found (listed "
+            "above). Each message says what to change. CONTRIBUTING.md has a table of every "
+            "message and how to fix it.\n"
+        )
     if waiting:
-        print("Not ready to publish:\n" + "\n".join(
-            "  " + line.replace("\n", "\n    ") for line in waiting))
-        print(f"\n{len(waiting)} thing{'s' if len(waiting) != 1 else ''} to finish before "
-              "publishing (listed above). A preview shows these pages with a banner; the "
-              "public site's build stops on them.\n")
+        print("Not ready to publish:\n" + "\n".join("  " + line.replace("\n", "\n    ") for line in waiting))
+        print(
+            f"\n{len(waiting)} thing{'s' if len(waiting) != 1 else ''} to finish before "
+            "publishing (listed above). A preview shows these pages with a banner; the "
+            "public site's build stops on them.\n"
+        )
     if problems or waiting:
-        print(f"Checked {count} in {seconds:.1f} s: {len(problems)} problem"
-              f"{'s' if len(problems) != 1 else ''} found, {len(waiting)} not ready to publish.")
+        print(
+            f"Checked {count} in {seconds:.1f} s: {len(problems)} problem"
+            f"{'s' if len(problems) != 1 else ''} found, {len(waiting)} not ready to publish."
+        )
         return 1
     print(f"Checked {count} in {seconds:.1f} s: 0 problems found. All checks passed.")
     return 0
+
 
 if __name__ == "__main__":
     sys.exit(main())

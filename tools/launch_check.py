@@ -32,13 +32,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "_ext"))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from sphinx.errors import ConfigError  # noqa: E402
+from sphinx.errors import ConfigError
 
-from check import annotation  # noqa: E402
-from practice.checks.review_report import waiting_for_sign_off  # noqa: E402
-from practice.data.example_details import example_flag_line  # noqa: E402
-from practice.data.practice_data import load_practice_file  # noqa: E402
-from practice.yaml_source import scalar_lines  # noqa: E402
+from check import annotation
+from practice.checks.review_report import waiting_for_sign_off
+from practice.data.example_details import example_flag_line
+from practice.data.practice_data import load_practice_file
+from practice.yaml_source import scalar_lines
 
 EXAMPLE_OWNER = "@example-practice"
 EXAMPLE_SLUG = re.compile(r"""^\s*project-slug:\s*["']?example-practice["']?\s*$""")
@@ -46,13 +46,12 @@ EXAMPLE_SLUG = re.compile(r"""^\s*project-slug:\s*["']?example-practice["']?\s*$
 # What no command can see: the Read the Docs and GitHub settings (README, "Publishing").
 MANUAL_STEPS = (
     "Read the Docs: the project is on a plan without ads (Read the Docs for Business, or "
-    "Gold), so no visitor sees an ad (README, \"Which plan, and why\").",
-    "Read the Docs, Settings > Addons: all switched off (flyout, search, notifications, "
-    "analytics).",
+    'Gold), so no visitor sees an ad (README, "Which plan, and why").',
+    "Read the Docs, Settings > Addons: all switched off (flyout, search, notifications, analytics).",
     "Read the Docs, Settings > Pull request builds: on (each pull request gets a preview).",
     "Read the Docs: the practice's own domain added, with HTTPS; a published page loads "
-    "nothing from other sites (README, \"After the first build, check a published page\").",
-    "GitHub: main is protected: the \"Checks\" workflow must pass and a code owner must "
+    'nothing from other sites (README, "After the first build, check a published page").',
+    'GitHub: main is protected: the "Checks" workflow must pass and a code owner must '
     "approve (clinicians for clinical pages).",
     "Read the Docs: the Spanish site is a second project, language Spanish, added under "
     "the English project's Settings > Translations, with the same settings.",
@@ -65,24 +64,41 @@ def practice_findings(root: Path) -> list[tuple[str, int, str]]:
         loaded = load_practice_file(path)
     except ConfigError as exc:
         return [("practice.yaml", 1, str(exc))]
-    found = [("practice.yaml", line, f"{problem} (the build refuses it)")
-             for line, problem in loaded.problems]
+    found = [
+        ("practice.yaml", line, f"{problem} (the build refuses it)") for line, problem in loaded.problems
+    ]
     if loaded.data.get("example") is not False:
-        found.append(("practice.yaml", example_flag_line(loaded.root),
-                      "example: true: the details are still examples. Run make setup; it sets "
-                      "example: false when no example value is left."))
+        found.append(
+            (
+                "practice.yaml",
+                example_flag_line(loaded.root),
+                "example: true: the details are still examples. Run make setup; it sets "
+                "example: false when no example value is left.",
+            )
+        )
     for detail in loaded.examples:
-        found.append(("practice.yaml", detail.line,
-                      f"{detail.key} is still an example ({detail.reason}): {detail.value!r}. "
-                      "Run make setup, or put the practice's own value here."))
+        found.append(
+            (
+                "practice.yaml",
+                detail.line,
+                f"{detail.key} is still an example ({detail.reason}): {detail.value!r}. "
+                "Run make setup, or put the practice's own value here.",
+            )
+        )
     privacy = loaded.data.get("privacy") if isinstance(loaded.data.get("privacy"), dict) else {}
     if not str(privacy.get("notice_url") or "").strip():
-        line = next((line for key, line, _value in scalar_lines(loaded.root)
-                     if key == "privacy.notice_url"), 1)
-        found.append(("practice.yaml", line,
-                      "privacy.notice_url is empty: a practice that bills insurance electronically "
-                      "must post its Notice of Privacy Practices on its website (45 CFR 164.520). "
-                      "Give its address (make setup asks for it)."))
+        line = next(
+            (line for key, line, _value in scalar_lines(loaded.root) if key == "privacy.notice_url"), 1
+        )
+        found.append(
+            (
+                "practice.yaml",
+                line,
+                "privacy.notice_url is empty: a practice that bills insurance electronically "
+                "must post its Notice of Privacy Practices on its website (45 CFR 164.520). "
+                "Give its address (make setup asks for it).",
+            )
+        )
     return found
 
 
@@ -92,16 +108,26 @@ def github_findings(root: Path) -> list[tuple[str, int, str]]:
     if owners.is_file():
         for number, line in enumerate(owners.read_text(encoding="utf-8").splitlines(), start=1):
             if EXAMPLE_OWNER in line and not line.lstrip().startswith("#"):
-                found.append((".github/CODEOWNERS", number,
-                              f"still names {EXAMPLE_OWNER}: put the practice's own GitHub "
-                              "users or teams (clinicians, practice manager, web team)."))
+                found.append(
+                    (
+                        ".github/CODEOWNERS",
+                        number,
+                        f"still names {EXAMPLE_OWNER}: put the practice's own GitHub "
+                        "users or teams (clinicians, practice manager, web team).",
+                    )
+                )
     preview = root / ".github" / "workflows" / "preview.yml"
     if preview.is_file():
         for number, line in enumerate(preview.read_text(encoding="utf-8").splitlines(), start=1):
             if EXAMPLE_SLUG.match(line):
-                found.append((".github/workflows/preview.yml", number,
-                              "project-slug is still example-practice: put the project's name "
-                              "on Read the Docs (its \"slug\"), so pull requests link to their preview."))
+                found.append(
+                    (
+                        ".github/workflows/preview.yml",
+                        number,
+                        "project-slug is still example-practice: put the project's name "
+                        'on Read the Docs (its "slug"), so pull requests link to their preview.',
+                    )
+                )
     return found
 
 
@@ -116,8 +142,10 @@ def report(root: Path, today: dt.date, annotate: bool) -> tuple[str, int]:
         lines.append(f"Before this site goes live ({len(found)} to do):")
         lines += [f"  {path}:{line}: {what}" for path, line, what in found]
     else:
-        lines.append("Nothing left that a command can check: the details are the practice's "
-                     "own and every page and translation is signed off by its clinicians.")
+        lines.append(
+            "Nothing left that a command can check: the details are the practice's "
+            "own and every page and translation is signed off by its clinicians."
+        )
     lines.append("\nThen check these by hand (no command can see them):")
     lines += [f"  [ ] {step}" for step in MANUAL_STEPS]
     if annotate:
@@ -129,15 +157,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="launch-check", description=__doc__.split("\n\n")[0])
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     parser.add_argument("--today", type=dt.date.fromisoformat, default=None, help=argparse.SUPPRESS)
-    parser.add_argument("--still-example", action="store_true",
-                        help="exit 0 if practice.yaml still holds example details, 1 if not")
+    parser.add_argument(
+        "--still-example",
+        action="store_true",
+        help="exit 0 if practice.yaml still holds example details, 1 if not",
+    )
     args = parser.parse_args(argv)
     if args.still_example:
         loaded = load_practice_file(args.root / "practice.yaml")
         print("example" if loaded.is_example else "real")
         return 0 if loaded.is_example else 1
-    text, status = report(args.root, args.today or dt.date.today(),
-                          os.environ.get("GITHUB_ACTIONS") == "true")
+    text, status = report(
+        args.root, args.today or dt.date.today(), os.environ.get("GITHUB_ACTIONS") == "true"
+    )
     print(text)
     return status
 

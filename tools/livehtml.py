@@ -33,20 +33,38 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "_ext"))
 # sphinx-autobuild's internals used here (see _ext/upstream/); never the site's extension.
-from upstream.sphinx_autobuild import (Builder, main as autobuild_main,  # noqa: E402
-                                       run_commands, show_command, show_message, use_builder)
+from upstream.sphinx_autobuild import (
+    Builder,
+    main as autobuild_main,
+    run_commands,
+    show_command,
+    show_message,
+    use_builder,
+)
 
 # Imported once by the build server: the third-party packages a build of this site
 # loads (conf.py's extensions and what the site's extension uses), never the site's own.
 PRELOAD = [
-    "sphinx.cmd.build", "sphinx.builders.html", "sphinx.environment",
-    "myst_parser.sphinx_ext.main", "myst_parser.parsers.sphinx_", "sphinx_design", "furo",
-    "sphinxext.opengraph", "sphinx_sitemap", "notfound.extension",
-    "yaml", "pyphen", "tinycss2", "rcssmin", "rjsmin",
+    "sphinx.cmd.build",
+    "sphinx.builders.html",
+    "sphinx.environment",
+    "myst_parser.sphinx_ext.main",
+    "myst_parser.parsers.sphinx_",
+    "sphinx_design",
+    "furo",
+    "sphinxext.opengraph",
+    "sphinx_sitemap",
+    "notfound.extension",
+    "yaml",
+    "pyphen",
+    "tinycss2",
+    "rcssmin",
+    "rjsmin",
 ]
 
 
 # -- The build server (a process of its own) ------------------------------------------
+
 
 def _build(args: list[str]) -> None:
     from sphinx.cmd.build import build_main
@@ -82,6 +100,7 @@ def serve(address: str) -> None:
 
 # -- The preview's side ----------------------------------------------------------------
 
+
 class WarmBuilder(Builder):
     """sphinx-autobuild's builder, asking the build server to build.
 
@@ -93,8 +112,9 @@ class WarmBuilder(Builder):
         super().__init__(sphinx_args, **kwargs)
         folder = tempfile.mkdtemp(prefix="livehtml-")
         self.address = str(Path(folder) / "build.sock")
-        self.server = subprocess.Popen([sys.executable, __file__, "--serve", self.address],
-                                       stdin=subprocess.PIPE)
+        self.server = subprocess.Popen(
+            [sys.executable, __file__, "--serve", self.address], stdin=subprocess.PIPE
+        )
         atexit.register(shutil.rmtree, folder, ignore_errors=True)
         atexit.register(self.close)
         while not Path(self.address).exists():
@@ -121,9 +141,11 @@ class WarmBuilder(Builder):
         show_command(["sphinx-build", *self.sphinx_args])
         exit_code = self.build()
         if exit_code != 0:
-            print(f"Sphinx exited with exit code: {exit_code}\n"
-                  "The preview still shows the last good build. Fix the problem named "
-                  "above and save again, or press Ctrl+C to stop.")
+            print(
+                f"Sphinx exited with exit code: {exit_code}\n"
+                "The preview still shows the last good build. Fix the problem named "
+                "above and save again, or press Ctrl+C to stop."
+            )
         else:
             run_commands(self, self.post_build_commands, "post-build")
         show_message(f"Serving on {self.uri}")

@@ -32,17 +32,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "_ext"))
 
 # The marker every prompt starts with: a page that has one is not ready to publish.
-from practice.data.front_matter import PROMPT  # noqa: E402
-from practice.data.menu_source import menu_lists  # noqa: E402
-from practice.site.redirects import load_redirects  # noqa: E402
-from sphinx.errors import ConfigError  # noqa: E402
+from practice.data.front_matter import PROMPT
+from practice.data.menu_source import menu_lists
+from practice.site.redirects import load_redirects
+from sphinx.errors import ConfigError
 
 
 @dataclass(frozen=True)
 class Kind:
-    folder: str      # where the page goes, relative to the site's root
-    caption: str     # caption of the hidden toctree in index.md that lists it
-    sections: str    # the page's body below its title
+    folder: str  # where the page goes, relative to the site's root
+    caption: str  # caption of the hidden toctree in index.md that lists it
+    sections: str  # the page's body below its title
 
 
 SPECIALTY = f"""\
@@ -125,8 +125,10 @@ KINDS = {
     "general": Kind("", "About us", GENERAL),
 }
 
-DESCRIPTION = (f'"{PROMPT} one short sentence for search results, saying who this page '
-               'is for and how we help."')
+DESCRIPTION = (
+    f'"{PROMPT} one short sentence for search results, saying who this page is for and how we help."'
+)
+
 
 class Refusal(Exception):
     """Something the person must fix; the message says what and how."""
@@ -167,8 +169,10 @@ def add_to_toctree(index_text: str, caption: str, docname: str) -> str:
     lines = index_text.splitlines(keepends=True)
     for block in menu_lists(index_text):
         if block.end is None:
-            raise Refusal(f"index.md: the menu list that starts on line {block.start + 1} is "
-                          f"not closed. Add a line with {block.fence} after its last page.")
+            raise Refusal(
+                f"index.md: the menu list that starts on line {block.start + 1} is "
+                f"not closed. Add a line with {block.fence} after its last page."
+            )
         if block.caption != caption:
             continue
         if any(entry == docname for _line, entry in block.entries):
@@ -182,8 +186,10 @@ def add_to_toctree(index_text: str, caption: str, docname: str) -> str:
         if not lines[insert_at - 1].endswith("\n"):
             lines[insert_at - 1] += "\n"
         return "".join(lines[:insert_at] + new_lines + lines[insert_at:])
-    raise Refusal(f"index.md has no menu list with the caption '{caption}', so the page "
-                  "would not appear in the menu. Ask the web team to add it.")
+    raise Refusal(
+        f"index.md has no menu list with the caption '{caption}', so the page "
+        "would not appear in the menu. Ask the web team to add it."
+    )
 
 
 def add_published_url(root: Path, url: str) -> None:
@@ -209,16 +215,19 @@ def create_page(root: Path, kind: str, title: str) -> Path:
     docname = f"{folder}/{slug}" if folder else slug
     path = root / f"{docname}.md"
     if path.exists():
-        raise Refusal(f"{path.relative_to(root)} already exists. To change that page, "
-                      "open it and edit it. For a new page, choose a different title.")
+        raise Refusal(
+            f"{path.relative_to(root)} already exists. To change that page, "
+            "open it and edit it. For a new page, choose a different title."
+        )
     redirects = redirected_addresses(root)
     if docname in redirects:
-        raise Refusal(f"The address {docname}.html is an old address: redirects.yaml "
-                      f"sends it to {redirects[docname]}. Choose a different title.")
+        raise Refusal(
+            f"The address {docname}.html is an old address: redirects.yaml "
+            f"sends it to {redirects[docname]}. Choose a different title."
+        )
 
     index = root / "index.md"
-    new_index = add_to_toctree(index.read_text(encoding="utf-8"), KINDS[kind].caption,
-                               docname)
+    new_index = add_to_toctree(index.read_text(encoding="utf-8"), KINDS[kind].caption, docname)
 
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(render_page(kind, title), encoding="utf-8")
@@ -237,8 +246,9 @@ def ask(question: str, choices: list[str] | None = None) -> str:
         try:
             answer = input("> " if choices else f"{question} ").strip()
         except EOFError:
-            raise Refusal("No answer given. Run it again, or give the answers as "
-                          "--kind and --title.") from None
+            raise Refusal(
+                "No answer given. Run it again, or give the answers as --kind and --title."
+            ) from None
         if choices and answer.isdigit() and 1 <= int(answer) <= len(choices):
             return choices[int(answer) - 1]
         if answer:
@@ -247,8 +257,8 @@ def ask(question: str, choices: list[str] | None = None) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="new_page",
-        description="Create a new page for the website. Any answer you leave out is asked.")
+        prog="new_page", description="Create a new page for the website. Any answer you leave out is asked."
+    )
     parser.add_argument("--kind", help="specialty, approach or general")
     parser.add_argument("--title", help='the page title, e.g. "Somatic therapy"')
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
@@ -263,18 +273,20 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
     relative = path.relative_to(args.root).as_posix()
-    print(f"Created {relative}, a draft, and added it to the menu under "
-          f"\"{KINDS[kind].caption}\".\n"
-          "A draft shows in previews with a banner and is never published.\n"
-          "Next:\n"
-          f"  1. Open {relative}. Replace each \"{PROMPT}\" line with your own words,\n"
-          "     and the description at the top.\n"
-          "  2. Preview it: make livehtml, then open\n"
-          f"     http://127.0.0.1:8000/{relative[:-3]}.html\n"
-          "  3. Check it: make check\n"
-          "  4. When a clinician has read all of it, they sign it off:\n"
-          f"     make sign-off PAGE={relative[:-3]} REVIEWER=<their id>\n"
-          "CONTRIBUTING.md explains each step.")
+    print(
+        f"Created {relative}, a draft, and added it to the menu under "
+        f'"{KINDS[kind].caption}".\n'
+        "A draft shows in previews with a banner and is never published.\n"
+        "Next:\n"
+        f'  1. Open {relative}. Replace each "{PROMPT}" line with your own words,\n'
+        "     and the description at the top.\n"
+        "  2. Preview it: make livehtml, then open\n"
+        f"     http://127.0.0.1:8000/{relative[:-3]}.html\n"
+        "  3. Check it: make check\n"
+        "  4. When a clinician has read all of it, they sign it off:\n"
+        f"     make sign-off PAGE={relative[:-3]} REVIEWER=<their id>\n"
+        "CONTRIBUTING.md explains each step."
+    )
     return 0
 
 

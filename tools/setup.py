@@ -50,19 +50,24 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "_ext"))
 
-import yaml  # noqa: E402
-from ruamel.yaml import YAML  # noqa: E402
-from ruamel.yaml.comments import CommentedMap, CommentedSeq  # noqa: E402
-from ruamel.yaml.scalarstring import ScalarString  # noqa: E402
-from sphinx.errors import ConfigError  # noqa: E402
+import yaml
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import ScalarString
+from sphinx.errors import ConfigError
 
-from practice.data.practice_data import (CLINICIAN_ID, FLAG_FIELDS,  # noqa: E402
-                                         LIST_FIELDS, OPTIONAL_GROUPS,
-                                         REQUIRED_CLINICIAN_FIELDS, field_problem,
-                                         load_practice_file, phone_link_for)
-from practice.languages import translated_data  # noqa: E402
-from practice.languages.translation import site_languages_in  # noqa: E402
-from practice.suggestions import did_you_mean  # noqa: E402
+from practice.data.practice_data import (
+    CLINICIAN_ID,
+    FLAG_FIELDS,
+    LIST_FIELDS,
+    REQUIRED_CLINICIAN_FIELDS,
+    field_problem,
+    load_practice_file,
+    phone_link_for,
+)
+from practice.languages import translated_data
+from practice.languages.translation import site_languages_in
+from practice.suggestions import did_you_mean
 
 KEEP_EMPTY = "-"
 YES_NO = {"yes": True, "y": True, "sí": True, "si": True, "no": False, "n": False}
@@ -74,18 +79,19 @@ class Refusal(Exception):
 
 @dataclass(frozen=True)
 class Question:
-    key: str        # dotted, as in practice.yaml: "fees.session", "es.area"
-    ask: str        # the question, in plain words
+    key: str  # dotted, as in practice.yaml: "fees.session", "es.area"
+    ask: str  # the question, in plain words
     required: bool = True
     is_list: bool = False
-    is_flag: bool = False   # a yes-or-no detail (practice_data.FLAG_FIELDS)
+    is_flag: bool = False  # a yes-or-no detail (practice_data.FLAG_FIELDS)
 
 
 TOP = [
     Question("name", "The practice's name, as clients should see it"),
     Question("tagline", "One short line under the name: what the practice offers"),
-    Question("phone", "The phone number clients call, written as they should read it, "
-                      "for example (503) 555-0100"),
+    Question(
+        "phone", "The phone number clients call, written as they should read it, for example (503) 555-0100"
+    ),
     Question("email", "The email address for questions, for example hello@yourpractice.com"),
     Question("area", "Where you see clients: the town and state, in person and online"),
     Question("address", "The office address"),
@@ -110,18 +116,20 @@ GROUPS = {
         "approaches": "Ways of working beside IFS, one per line",
     },
     "privacy": {
-        "notice_url": "The web address of your Notice of Privacy Practices (https://...), "
-                      "if you have one",
+        "notice_url": "The web address of your Notice of Privacy Practices (https://...), if you have one",
     },
 }
 CLINICIAN_QUESTIONS = {
     "name": "Their name",
     "credentials": "Their credentials, for example LCSW",
     "role": "Their role, for example Therapist",
-    "about": "A short, plain \"about\": their training and who they work with",
+    "about": 'A short, plain "about": their training and who they work with',
 }
-SPANISH_CLINICIAN = {"credentials": "Sus credenciales", "role": "Su función",
-                     "about": "Su presentación breve"}
+SPANISH_CLINICIAN = {
+    "credentials": "Sus credenciales",
+    "role": "Su función",
+    "about": "Su presentación breve",
+}
 
 
 def group_questions() -> list[Question]:
@@ -129,25 +137,29 @@ def group_questions() -> list[Question]:
     for group, names in GROUPS.items():
         for name, ask in names.items():
             key = f"{group}.{name}"
-            questions.append(Question(key, ask, required=False, is_list=key in LIST_FIELDS,
-                                      is_flag=key in FLAG_FIELDS))
+            questions.append(
+                Question(key, ask, required=False, is_list=key in LIST_FIELDS, is_flag=key in FLAG_FIELDS)
+            )
     return questions
 
 
 def spanish_questions() -> list[Question]:
     """The texts the Spanish pages show (translated_data: what the Spanish build needs)."""
     english = {q.key: q.ask for q in [*TOP, *group_questions()]}
-    questions = [Question(f"es.{key}", f"In Spanish: {english[key]}")
-                 for key in translated_data.REQUIRED]
+    questions = [Question(f"es.{key}", f"In Spanish: {english[key]}") for key in translated_data.REQUIRED]
     for group, names in translated_data.TRANSLATED_GROUPS.items():
         for name in names:
             key = f"{group}.{name}"
-            questions.append(Question(f"es.{key}", f"In Spanish: {english[key]}", required=False,
-                                      is_list=key in LIST_FIELDS))
+            questions.append(
+                Question(
+                    f"es.{key}", f"In Spanish: {english[key]}", required=False, is_list=key in LIST_FIELDS
+                )
+            )
     return questions
 
 
 # -- checking one answer, as the build does ----------------------------------------------
+
 
 def check(key: str, value: Any, data: dict[str, Any]) -> str | None:
     """The build's word on one answer, or ``None`` if it is fine."""
@@ -155,10 +167,11 @@ def check(key: str, value: Any, data: dict[str, Any]) -> str | None:
     if key in {q.key for q in TOP}:
         return field_problem(name, value, data)
     if key == "privacy.notice_url" and value and not str(value).startswith("https://"):
-        return (f"'{key}' is {value!r}; it must be a full web address starting with "
-                "https://, or left empty.")
+        return f"'{key}' is {value!r}; it must be a full web address starting with https://, or left empty."
     if key in FLAG_FIELDS:
-        return None if value is None or isinstance(value, bool) else f"'{key}' is {value!r}; answer yes or no."
+        return (
+            None if value is None or isinstance(value, bool) else f"'{key}' is {value!r}; answer yes or no."
+        )
     if isinstance(value, list):
         if not all(isinstance(item, str) and item.strip() for item in value):
             return f"'{key}' must be a list of short texts."
@@ -173,6 +186,7 @@ def slug(name: str) -> str:
 
 
 # -- reading practice.yaml and the answers ------------------------------------------------
+
 
 def round_trip() -> YAML:
     rt = YAML()
@@ -236,14 +250,18 @@ def flatten(answers: dict[str, Any], has_spanish: bool) -> tuple[dict[str, Any],
     flat: dict[str, Any] = {}
     clinicians: list[dict] = []
     spanish_clinicians: dict = {}
-    worked_out = {"phone_link": "the \"tap to call\" form is worked out from 'phone'",
-                  "example": "setup sets it itself, when no example value is left"}
+    worked_out = {
+        "phone_link": "the \"tap to call\" form is worked out from 'phone'",
+        "example": "setup sets it itself, when no example value is left",
+    }
 
     def refuse_unknown(key: str) -> None:
         if key.split(".")[-1] in worked_out:
             raise Refusal(f"'{key}' is not asked: {worked_out[key.split('.')[-1]]}. Leave it out.")
-        raise Refusal(f"'{key}' is not a detail setup asks for{did_you_mean(key, known)}. "
-                      f"The details are: {', '.join(known)}, and clinicians.")
+        raise Refusal(
+            f"'{key}' is not a detail setup asks for{did_you_mean(key, known)}. "
+            f"The details are: {', '.join(known)}, and clinicians."
+        )
 
     def walk(value: Any, prefix: str) -> None:
         for name, item in value.items():
@@ -254,8 +272,10 @@ def flatten(answers: dict[str, Any], has_spanish: bool) -> tuple[dict[str, Any],
                 clinicians.extend(item)
             elif key == "es.clinicians" and has_spanish:
                 if not isinstance(item, dict):
-                    raise Refusal("'es.clinicians' must list each clinician's id, with "
-                                  "credentials, role and about under it.")
+                    raise Refusal(
+                        "'es.clinicians' must list each clinician's id, with "
+                        "credentials, role and about under it."
+                    )
                 spanish_clinicians.update(item)
             elif isinstance(item, dict) and any(k.startswith(f"{key}.") for k in known):
                 walk(item, f"{key}.")
@@ -268,13 +288,16 @@ def flatten(answers: dict[str, Any], has_spanish: bool) -> tuple[dict[str, Any],
     for clinician in clinicians:
         for field in clinician:
             if field not in ("id", *CLINICIAN_QUESTIONS):
-                raise Refusal(f"'{field}' is not something setup records for a clinician"
-                              f"{did_you_mean(str(field), ('id', *CLINICIAN_QUESTIONS))}. Give: "
-                              f"id (for a clinician already listed), {', '.join(CLINICIAN_QUESTIONS)}.")
+                raise Refusal(
+                    f"'{field}' is not something setup records for a clinician"
+                    f"{did_you_mean(str(field), ('id', *CLINICIAN_QUESTIONS))}. Give: "
+                    f"id (for a clinician already listed), {', '.join(CLINICIAN_QUESTIONS)}."
+                )
     return flat, clinicians, spanish_clinicians
 
 
 # -- asking ---------------------------------------------------------------------------------
+
 
 class Asker:
     """Asks on the terminal; an answer the build would refuse is asked again."""
@@ -317,9 +340,10 @@ class Asker:
 
 # -- setup ----------------------------------------------------------------------------------
 
+
 @dataclass
 class Plan:
-    values: dict[str, Any]            # dotted key -> new value
+    values: dict[str, Any]  # dotted key -> new value
     clinicians: list[dict[str, Any]]  # each: id and the fields to set
     spanish_clinicians: dict[str, dict[str, Any]]
 
@@ -327,8 +351,10 @@ class Plan:
 def clinician_id(clinician: dict[str, Any], taken: set[str]) -> str:
     cid = str(clinician.get("id") or slug(str(clinician.get("name", ""))))
     if not CLINICIAN_ID.match(cid):
-        raise Refusal(f"clinician id {cid!r} must use only lower-case letters, digits and "
-                      "dashes, for example 'dana-rivera'.")
+        raise Refusal(
+            f"clinician id {cid!r} must use only lower-case letters, digits and "
+            "dashes, for example 'dana-rivera'."
+        )
     while cid in taken and not clinician.get("id"):
         cid += "-2"
     return cid
@@ -365,24 +391,28 @@ def plan_from_answers(path: Path, data: dict[str, Any], has_spanish: bool) -> Pl
         if cid not in existing:
             missing = [f for f in REQUIRED_CLINICIAN_FIELDS if f != "id" and not fields.get(f)]
             if missing:
-                raise Refusal(f"{path}: the new clinician {fields.get('name') or cid!r} needs "
-                              f"{', '.join(missing)}.")
+                raise Refusal(
+                    f"{path}: the new clinician {fields.get('name') or cid!r} needs {', '.join(missing)}."
+                )
         planned.append({"id": cid, **fields})
     known_ids = taken
     for cid in spanish_clinicians:
         if str(cid) not in known_ids:
-            raise Refusal(f"{path}: es.clinicians names {cid!r}, who is not a clinician"
-                          f"{did_you_mean(str(cid), known_ids)}.")
+            raise Refusal(
+                f"{path}: es.clinicians names {cid!r}, who is not a clinician"
+                f"{did_you_mean(str(cid), known_ids)}."
+            )
         fields = spanish_clinicians[cid]
         if not isinstance(fields, dict) or any(f not in SPANISH_CLINICIAN for f in fields):
-            raise Refusal(f"{path}: under es.clinicians.{cid} give only: "
-                          f"{', '.join(SPANISH_CLINICIAN)}.")
+            raise Refusal(f"{path}: under es.clinicians.{cid} give only: {', '.join(SPANISH_CLINICIAN)}.")
     return Plan(flat, planned, {str(k): v for k, v in spanish_clinicians.items()})
 
 
 def plan_by_asking(asker: Asker, data: dict[str, Any], has_spanish: bool) -> Plan:
-    asker.write("The practice's details. Press Enter to keep the value in [brackets]; "
-                f"type {KEEP_EMPTY} to leave an optional detail out.\n")
+    asker.write(
+        "The practice's details. Press Enter to keep the value in [brackets]; "
+        f"type {KEEP_EMPTY} to leave an optional detail out.\n"
+    )
     merged = dict(data)
     values: dict[str, Any] = {}
     for question in [*TOP, *group_questions()]:
@@ -394,13 +424,17 @@ def plan_by_asking(asker: Asker, data: dict[str, Any], has_spanish: bool) -> Pla
     asker.write("\nThe clinicians (the pages' reviewers).")
     for clinician in [c for c in data.get("clinicians") or [] if isinstance(c, dict)]:
         asker.write(f"\nClinician {clinician.get('id')}:")
-        fields = {name: asker.ask(Question(f"clinicians.{name}", ask), clinician.get(name), merged)
-                  for name, ask in CLINICIAN_QUESTIONS.items()}
+        fields = {
+            name: asker.ask(Question(f"clinicians.{name}", ask), clinician.get(name), merged)
+            for name, ask in CLINICIAN_QUESTIONS.items()
+        }
         clinicians.append({"id": clinician.get("id"), **fields})
     taken = {str(c["id"]) for c in clinicians}
     while asker.read("\nAdd another clinician? (y/N): ").strip().lower().startswith("y"):
-        fields = {name: asker.ask(Question(f"clinicians.{name}", ask), "", merged)
-                  for name, ask in CLINICIAN_QUESTIONS.items()}
+        fields = {
+            name: asker.ask(Question(f"clinicians.{name}", ask), "", merged)
+            for name, ask in CLINICIAN_QUESTIONS.items()
+        }
         cid = clinician_id(fields, taken)
         taken.add(cid)
         clinicians.append({"id": cid, **fields})
@@ -415,9 +449,13 @@ def plan_by_asking(asker: Asker, data: dict[str, Any], has_spanish: bool) -> Pla
         for clinician in clinicians:
             current = get(data, f"es.clinicians.{clinician['id']}") or {}
             spanish_clinicians[str(clinician["id"])] = {
-                name: asker.ask(Question(f"es.clinicians.{name}", f"{clinician['name']}: {ask}"),
-                                current.get(name), merged)
-                for name, ask in SPANISH_CLINICIAN.items()}
+                name: asker.ask(
+                    Question(f"es.clinicians.{name}", f"{clinician['name']}: {ask}"),
+                    current.get(name),
+                    merged,
+                )
+                for name, ask in SPANISH_CLINICIAN.items()
+            }
     return Plan(values, clinicians, spanish_clinicians)
 
 
@@ -460,8 +498,9 @@ def build_problems(text: str, path: Path, has_spanish: bool) -> list[str]:
         scratch.unlink(missing_ok=True)
     problems = [f"line {line}: {message}" for line, message in loaded.problems]
     if has_spanish:
-        problems += [f"line {line}: {message}"
-                     for line, message in translated_data.problems(loaded.data, {}, True)]
+        problems += [
+            f"line {line}: {message}" for line, message in translated_data.problems(loaded.data, {}, True)
+        ]
     return problems
 
 
@@ -469,8 +508,11 @@ def setup(root: Path, answers: Path | None, asker: Asker | None = None) -> str:
     path = root / "practice.yaml"
     loaded = load_practice_file(path)
     has_spanish = bool(site_languages_in(root))
-    plan = (plan_from_answers(answers, loaded.data, has_spanish) if answers
-            else plan_by_asking(asker or Asker(), loaded.data, has_spanish))
+    plan = (
+        plan_from_answers(answers, loaded.data, has_spanish)
+        if answers
+        else plan_by_asking(asker or Asker(), loaded.data, has_spanish)
+    )
     doc = round_trip().load(path.read_text(encoding="utf-8"))
     apply(doc, plan)
     text = render(doc)
@@ -482,12 +524,16 @@ def setup(root: Path, answers: Path | None, asker: Asker | None = None) -> str:
     if not left:
         doc["example"] = False
         path.write_text(render(doc), encoding="utf-8")
-        return ("practice.yaml now holds the practice's own details, and says example: false.\n"
-                "Next: each clinician reads their pages and signs them off (make sign-off, "
-                "make sign-off-translation); make launch-check lists what is left.")
+        return (
+            "practice.yaml now holds the practice's own details, and says example: false.\n"
+            "Next: each clinician reads their pages and signs them off (make sign-off, "
+            "make sign-off-translation); make launch-check lists what is left."
+        )
     listing = "\n".join(f"  practice.yaml:{d.line}: {d.key} ({d.reason})" for d in left)
-    return (f"practice.yaml is saved. {len(left)} detail(s) are still examples, so it still "
-            f"says example: true:\n{listing}\nRun make setup again to fill them in.")
+    return (
+        f"practice.yaml is saved. {len(left)} detail(s) are still examples, so it still "
+        f"says example: true:\n{listing}\nRun make setup again to fill them in."
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

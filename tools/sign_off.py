@@ -33,23 +33,34 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "_ext"))
 
-from practice.data.front_matter import (PROMPT, REVIEW_FIELDS, SIGNATURE_FIELDS,  # noqa: E402
-                                        add_years, prompt_lines, read_front_matter,
-                                        split_front_matter, text_fingerprint)
-from practice.data.practice_data import PracticeFile, load_practice_file, signature  # noqa: E402
-from practice.data.sign_offs import review_lines  # noqa: E402
-from practice.languages.i18n import long_date  # noqa: E402
-from practice.languages.translation import (SIGNATURE_FIELDS as TRANSLATION_SIGNATURE,  # noqa: E402
-                                            translations_path)
-from practice.suggestions import closest  # noqa: E402
+from practice.data.front_matter import (
+    PROMPT,
+    REVIEW_FIELDS,
+    SIGNATURE_FIELDS,
+    add_years,
+    prompt_lines,
+    read_front_matter,
+    split_front_matter,
+    text_fingerprint,
+)
+from practice.data.practice_data import PracticeFile, load_practice_file, signature
+from practice.data.sign_offs import review_lines
+from practice.languages.i18n import long_date
+from practice.languages.translation import (
+    SIGNATURE_FIELDS as TRANSLATION_SIGNATURE,
+    translations_path,
+)
+from practice.suggestions import closest
 
 # The lines sign-off writes (and replaces), in this order.
 SIGN_OFF_FIELDS = (*REVIEW_FIELDS, *SIGNATURE_FIELDS)
 TRANSLATION_FIELDS = ("reviewed_by", "last_reviewed", *TRANSLATION_SIGNATURE)
 KEY_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:")
-EXAMPLE_NOTE = ("Note: practice.yaml still holds example details, so this is recorded as an "
-                "example review (example_review: true), which the public site does not count. "
-                "After make setup, the clinician signs off again.")
+EXAMPLE_NOTE = (
+    "Note: practice.yaml still holds example details, so this is recorded as an "
+    "example review (example_review: true), which the public site does not count. "
+    "After make setup, the clinician signs off again."
+)
 
 
 class Refusal(Exception):
@@ -62,12 +73,15 @@ def practice(root: Path) -> PracticeFile:
 
 def clinicians(root: Path, loaded: PracticeFile | None = None) -> dict[str, dict]:
     loaded = loaded or practice(root)
-    people = {str(c["id"]): c for c in loaded.data.get("clinicians", []) if isinstance(c, dict)
-              and c.get("id")}
+    people = {
+        str(c["id"]): c for c in loaded.data.get("clinicians", []) if isinstance(c, dict) and c.get("id")
+    }
     if not people:
         detail = f" ({loaded.problems[0][1]})" if loaded.problems else ""
-        raise Refusal(f"practice.yaml lists no clinicians{detail}, so no one can sign a "
-                      "page off. Add the clinicians there first.")
+        raise Refusal(
+            f"practice.yaml lists no clinicians{detail}, so no one can sign a "
+            "page off. Add the clinicians there first."
+        )
     return people
 
 
@@ -75,8 +89,9 @@ def the_reviewer(people: dict[str, dict], reviewer: str) -> dict:
     if reviewer not in people:
         close = closest(reviewer, people, cutoff=0.5)
         hint = f"Did you mean '{close}'? " if close else ""
-        raise Refusal(f"There is no clinician '{reviewer}' in practice.yaml. {hint}"
-                      f"Choose one of: {', '.join(people)}.")
+        raise Refusal(
+            f"There is no clinician '{reviewer}' in practice.yaml. {hint}Choose one of: {', '.join(people)}."
+        )
     return people[reviewer]
 
 
@@ -86,13 +101,17 @@ def find_page(root: Path, page: str) -> tuple[str, Path]:
     path = root / f"{docname}.md"
     if docname and path.is_file():
         return docname, path
-    names = sorted(str(p.relative_to(root).with_suffix("")) for p in root.rglob("*.md")
-                   if not {"_build", ".venv", "tests", "bench", "node_modules"}
-                   & set(p.relative_to(root).parts))
+    names = sorted(
+        str(p.relative_to(root).with_suffix(""))
+        for p in root.rglob("*.md")
+        if not {"_build", ".venv", "tests", "bench", "node_modules"} & set(p.relative_to(root).parts)
+    )
     close = closest(docname, names, cutoff=0.5)
     hint = f" Did you mean '{close}'?" if close else ""
-    raise Refusal(f"There is no page '{page}'.{hint} Give the page's path without .md, "
-                  "for example: PAGE=specialties/addiction")
+    raise Refusal(
+        f"There is no page '{page}'.{hint} Give the page's path without .md, "
+        "for example: PAGE=specialties/addiction"
+    )
 
 
 def new_text(text: str, review_lines: list[str]) -> str:
@@ -127,22 +146,28 @@ def sign_off(root: Path, page: str, reviewer: str, today: dt.date) -> tuple[str,
     text = path.read_text(encoding="utf-8")
     front = read_front_matter(text)
     if front.problem or front.data is None:
-        raise Refusal(f"{relative}: its front matter (between the '---' lines) has a problem. "
-                      "Run make check, fix what it says, then sign off.")
+        raise Refusal(
+            f"{relative}: its front matter (between the '---' lines) has a problem. "
+            "Run make check, fix what it says, then sign off."
+        )
     left = prompt_lines(text)
     if left:
-        raise Refusal(f"{relative} still has a \"{PROMPT}\" prompt on line"
-                      f"{'s' if len(left) > 1 else ''} {', '.join(map(str, left))}. "
-                      "Finish the page, then sign it off.")
+        raise Refusal(
+            f'{relative} still has a "{PROMPT}" prompt on line'
+            f"{'s' if len(left) > 1 else ''} {', '.join(map(str, left))}. "
+            "Finish the page, then sign it off."
+        )
     fingerprint = text_fingerprint(text)
     lines = review_lines(reviewer, signature(person), today, loaded.is_example, fingerprint)
     updated = new_text(text, lines)
     assert text_fingerprint(updated) == fingerprint, "sign-off changed the page's text"
     path.write_text(updated, encoding="utf-8")
     note = f"\n{EXAMPLE_NOTE}" if loaded.is_example else ""
-    return (f"Signed off {relative}: reviewed by {signature(person)} on "
-            f"{long_date(today)}; next review due {long_date(add_years(today, 1))}.\n"
-            f"Commit this change together with the page.{note}"), relative
+    return (
+        f"Signed off {relative}: reviewed by {signature(person)} on "
+        f"{long_date(today)}; next review due {long_date(add_years(today, 1))}.\n"
+        f"Commit this change together with the page.{note}"
+    ), relative
 
 
 def untranslated(catalogue: Path) -> int:
@@ -154,8 +179,9 @@ def untranslated(catalogue: Path) -> int:
     return sum(1 for message in entries if message.id and (message.fuzzy or not message.string))
 
 
-def sign_off_translation(root: Path, page: str, reviewer: str, today: dt.date,
-                         language: str = "es") -> tuple[str, str]:
+def sign_off_translation(
+    root: Path, page: str, reviewer: str, today: dt.date, language: str = "es"
+) -> tuple[str, str]:
     """Record the review of ``page``'s translation under it in translations.yaml."""
     docname, _path = find_page(root, page)
     loaded = practice(root)
@@ -163,24 +189,31 @@ def sign_off_translation(root: Path, page: str, reviewer: str, today: dt.date,
     listing = translations_path(root, language)
     relative = listing.relative_to(root).as_posix()
     lines = listing.read_text(encoding="utf-8").split("\n") if listing.is_file() else []
-    start = next((i for i, line in enumerate(lines) if re.match(rf"^{re.escape(docname)}\s*:", line)),
-                 None)
+    start = next((i for i, line in enumerate(lines) if re.match(rf"^{re.escape(docname)}\s*:", line)), None)
     if start is None:
-        raise Refusal(f"{docname} is not listed in {relative}. Add it there first, with its "
-                      f"description in {language}:\n{docname}:\n  description: \"...\"\n"
-                      "(CONTRIBUTING.md, \"Translate a page\"), then sign it off.")
+        raise Refusal(
+            f"{docname} is not listed in {relative}. Add it there first, with its "
+            f'description in {language}:\n{docname}:\n  description: "..."\n'
+            '(CONTRIBUTING.md, "Translate a page"), then sign it off.'
+        )
     catalogue = root / "locales" / language / "LC_MESSAGES" / f"{docname}.po"
     if not catalogue.is_file():
-        raise Refusal(f"{docname} has no catalogue yet ({catalogue.relative_to(root)}). Run "
-                      f"make translations PAGE={docname}, translate it, then sign it off.")
+        raise Refusal(
+            f"{docname} has no catalogue yet ({catalogue.relative_to(root)}). Run "
+            f"make translations PAGE={docname}, translate it, then sign it off."
+        )
     left = untranslated(catalogue)
     if left:
-        raise Refusal(f"{catalogue.relative_to(root)} has {left} entr{'ies' if left > 1 else 'y'} "
-                      "not translated yet or out of date (empty, or marked fuzzy). Translate "
-                      "them, have the translation read, then sign it off.")
-    end = next((i for i in range(start + 1, len(lines))
-                if lines[i].strip() and not lines[i][:1].isspace()), len(lines))
-    entry = lines[start + 1:end]
+        raise Refusal(
+            f"{catalogue.relative_to(root)} has {left} entr{'ies' if left > 1 else 'y'} "
+            "not translated yet or out of date (empty, or marked fuzzy). Translate "
+            "them, have the translation read, then sign it off."
+        )
+    end = next(
+        (i for i in range(start + 1, len(lines)) if lines[i].strip() and not lines[i][:1].isspace()),
+        len(lines),
+    )
+    entry = lines[start + 1 : end]
     kept, insert_at, dropping = [], None, False
     for line in entry:
         key = KEY_LINE.match(line.strip()) if line[:1].isspace() else None
@@ -192,38 +225,44 @@ def sign_off_translation(root: Path, page: str, reviewer: str, today: dt.date,
             kept.append(line)
     if insert_at is None:
         insert_at = 0
-    review = [f"  {line}" for line in review_lines(reviewer, signature(person), today,
-                                                    loaded.is_example)]
+    review = [f"  {line}" for line in review_lines(reviewer, signature(person), today, loaded.is_example)]
     kept[insert_at:insert_at] = review
-    listing.write_text("\n".join([*lines[:start + 1], *kept, *lines[end:]]), encoding="utf-8")
+    listing.write_text("\n".join([*lines[: start + 1], *kept, *lines[end:]]), encoding="utf-8")
     note = f"\n{EXAMPLE_NOTE}" if loaded.is_example else ""
-    return (f"Signed off the {language} translation of {docname} in {relative}: reviewed by "
-            f"{signature(person)} on {long_date(today)}.\n"
-            f"Commit this change together with the catalogue.{note}"), relative
+    return (
+        f"Signed off the {language} translation of {docname} in {relative}: reviewed by "
+        f"{signature(person)} on {long_date(today)}.\n"
+        f"Commit this change together with the catalogue.{note}"
+    ), relative
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="sign_off", description=__doc__.split("\n\n")[0])
     parser.add_argument("--page", help="the page, e.g. specialties/addiction")
     parser.add_argument("--reviewer", help="the id of the clinician who read it (practice.yaml)")
-    parser.add_argument("--language", help="sign off the page's translation into this language "
-                        "(locales/<language>/translations.yaml), e.g. es")
+    parser.add_argument(
+        "--language",
+        help="sign off the page's translation into this language "
+        "(locales/<language>/translations.yaml), e.g. es",
+    )
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
-    parser.add_argument("--today", type=dt.date.fromisoformat, default=None,
-                        help=argparse.SUPPRESS)
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     command = "sign-off-translation" if args.language else "sign-off"
     if not args.page or not args.reviewer:
-        print(f"{command}: say which page and which clinician read it, for example:\n"
-              f"  make {command} PAGE=specialties/addiction REVIEWER=clinician-a", file=sys.stderr)
+        print(
+            f"{command}: say which page and which clinician read it, for example:\n"
+            f"  make {command} PAGE=specialties/addiction REVIEWER=clinician-a",
+            file=sys.stderr,
+        )
         return 1
     try:
         if args.language:
-            said, _relative = sign_off_translation(args.root, args.page, args.reviewer,
-                                                   args.today or dt.date.today(), args.language)
+            said, _relative = sign_off_translation(
+                args.root, args.page, args.reviewer, args.today or dt.date.today(), args.language
+            )
         else:
-            said, _relative = sign_off(args.root, args.page, args.reviewer,
-                                       args.today or dt.date.today())
+            said, _relative = sign_off(args.root, args.page, args.reviewer, args.today or dt.date.today())
     except Refusal as refusal:
         print(f"{command}: nothing was changed. {refusal}", file=sys.stderr)
         return 1

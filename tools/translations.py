@@ -56,25 +56,43 @@ def catalogue_counts(path: Path) -> tuple[int, int, int]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="translations", description=__doc__.split("\n\n")[0])
     parser.add_argument("--language", default="es")
-    parser.add_argument("--page", action="append", default=[],
-                        help="also start or update this page's catalogue (path without .md)")
+    parser.add_argument(
+        "--page",
+        action="append",
+        default=[],
+        help="also start or update this page's catalogue (path without .md)",
+    )
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     root = args.root.resolve()
     pot_dir = root / "_build" / "gettext"
-    built = subprocess.run([sys.executable, "-m", "sphinx", "-b", "gettext", "-q", "-E",
-                            ".", str(pot_dir)], cwd=root)
+    built = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "gettext", "-q", "-E", ".", str(pot_dir)], cwd=root
+    )
     if built.returncode != 0:
         print("The English pages could not be read (see above); fix that first.", file=sys.stderr)
         return built.returncode
-    wanted = {*listed_pages(root, args.language), *(p.removesuffix(".md") for p in args.page),
-              "sphinx"}
+    wanted = {*listed_pages(root, args.language), *(p.removesuffix(".md") for p in args.page), "sphinx"}
     for pot in pot_dir.rglob("*.pot"):
         if pot.relative_to(pot_dir).with_suffix("").as_posix() not in wanted:
             pot.unlink()  # a page that is not (yet) translated gets no catalogue
-    updated = subprocess.run([sys.executable, "-m", "sphinx_intl", "update", "-p", str(pot_dir),
-                              "-l", args.language, "-d", "locales"], cwd=root,
-                             capture_output=True, text=True)
+    updated = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx_intl",
+            "update",
+            "-p",
+            str(pot_dir),
+            "-l",
+            args.language,
+            "-d",
+            "locales",
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+    )
     if updated.returncode != 0:
         print(updated.stdout + updated.stderr, file=sys.stderr)
         return updated.returncode
@@ -90,10 +108,12 @@ def main(argv: list[str] | None = None) -> int:
         flag = "" if not fuzzy + empty else "   <- to translate"
         print(f"  {name}.po: {translated} / {fuzzy} / {empty}{flag}")
     if waiting:
-        print(f"\n{waiting} entries to translate: those marked '#, fuzzy' (the English changed; "
-              "check the old translation, update it, and delete the '#, fuzzy' line) and those "
-              "with an empty msgstr \"\". Then have the translation reviewed and update its line "
-              "in translations.yaml.")
+        print(
+            f"\n{waiting} entries to translate: those marked '#, fuzzy' (the English changed; "
+            "check the old translation, update it, and delete the '#, fuzzy' line) and those "
+            'with an empty msgstr "". Then have the translation reviewed and update its line '
+            "in translations.yaml."
+        )
     else:
         print("\nEvery entry is translated.")
     return 0

@@ -23,19 +23,61 @@ from . import build_state, findings, page_state
 from .checks import claims, person_first, publishing, reading_level, review_overdue
 from .data import page_metadata, practice_data
 from .languages import i18n, language_links, spanish_checks, translated_data, translation
-from .page_parts import (crisis, csp, practice_markup, related_topics, review_footer, sharing,
-                         structured_data, topic_cards)
-from .site import (assets, garbage_collection, hosting, linked_files, live_preview, navigation,
-                   page_budget, redirects, search)
+from .page_parts import (
+    crisis,
+    csp,
+    practice_markup,
+    related_topics,
+    review_footer,
+    sharing,
+    structured_data,
+    topic_cards,
+)
+from .site import (
+    assets,
+    garbage_collection,
+    hosting,
+    linked_files,
+    live_preview,
+    navigation,
+    page_budget,
+    redirects,
+    search,
+)
 
 __version__ = "1.0"
 
 # The order of setup() is the order of handlers that share an event and a priority.
-_MODULES = (practice_data, practice_markup, crisis, csp, hosting, navigation, live_preview, assets, sharing,
-            redirects, search, garbage_collection, page_budget, linked_files)
+_MODULES = (
+    practice_data,
+    practice_markup,
+    crisis,
+    csp,
+    hosting,
+    navigation,
+    live_preview,
+    assets,
+    sharing,
+    redirects,
+    search,
+    garbage_collection,
+    page_budget,
+    linked_files,
+)
 # Content governance: front matter, reviews, language and reading level.
-_MODULES += (findings, page_metadata, reading_level, person_first, claims, review_overdue,
-             publishing, related_topics, topic_cards, review_footer, structured_data)
+_MODULES += (
+    findings,
+    page_metadata,
+    reading_level,
+    person_first,
+    claims,
+    review_overdue,
+    publishing,
+    related_topics,
+    topic_cards,
+    review_footer,
+    structured_data,
+)
 _MODULES += (i18n, translation, translated_data, language_links, spanish_checks)  # the Spanish site
 
 

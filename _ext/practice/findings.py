@@ -32,8 +32,7 @@ def _store(env: BuildEnvironment) -> dict[str, list[Finding]]:
     return store(env, "findings")
 
 
-def add(env: BuildEnvironment, docname: str, subtype: Subtype, line: int | None,
-        message: str) -> None:
+def add(env: BuildEnvironment, docname: str, subtype: Subtype, line: int | None, message: str) -> None:
     """Record a finding about ``docname``; it is reported on this build and later ones."""
     _store(env).setdefault(docname, []).append(Finding(subtype, line, message))
 

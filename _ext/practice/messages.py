@@ -14,7 +14,7 @@ import enum
 WARNING_TYPE = "practice"
 
 
-class Subtype(str, enum.Enum):
+class Subtype(enum.StrEnum):
     """The kinds of warning the content checks give (``type="practice"``)."""
 
     metadata = "metadata"
@@ -141,9 +141,7 @@ MESSAGES: dict[str, str] = {
         "Write one 'field: value' per line, and put text containing a colon in quotes, "
         "for example: {example}"
     ),
-    "front-matter-not-mapping": (
-        "the front matter must be 'field: value' lines, for example: kind: general"
-    ),
+    "front-matter-not-mapping": ("the front matter must be 'field: value' lines, for example: kind: general"),
     "field-missing": (
         "the front matter has no '{field}' (needed on {where}). Expected {expected}. "
         "Add a line like: {example}"
@@ -152,9 +150,7 @@ MESSAGES: dict[str, str] = {
         "'{field}' is not a front-matter field we know{hint}. Fix the spelling or remove it. "
         "The fields are: {known}."
     ),
-    "field-invalid": (
-        "'{field}' is {value}; expected {expected}. For example: {example}"
-    ),
+    "field-invalid": ("'{field}' is {value}; expected {expected}. For example: {example}"),
     "description-too-long": (
         "'{field}' is {length} characters; keep it to 160 or fewer (one short sentence), "
         "for example: {example}"
@@ -175,13 +171,14 @@ MESSAGES: dict[str, str] = {
         "this page has {present} but not {missing}. The review fields (reviewed_by, "
         "last_reviewed, next_review, review_fingerprint) go together and are written when a "
         "clinician signs the page off: make sign-off PAGE=<page> REVIEWER=<clinician id> "
-        "(CONTRIBUTING.md, \"Sign-off\"). Until then, remove them."
+        '(CONTRIBUTING.md, "Sign-off"). Until then, remove them.'
     ),
     "review-missing": (
-        "this {kind} page has not been signed off: it has no {missing}. While it is being written, add the line 'status: draft' to its front "
+        "this {kind} page has not been signed off: it has no {missing}. While it is being written, "
+        "add the line 'status: draft' to its front "
         "matter (a draft shows in previews, never on the public site). When a clinician has "
         "read it, sign it off: make sign-off PAGE=<page> REVIEWER=<clinician id> "
-        "(CONTRIBUTING.md, \"Sign-off\")."
+        '(CONTRIBUTING.md, "Sign-off").'
     ),
     "last-reviewed-future": (
         "'last_reviewed' is {value}, which is in the future (today is {today}). "
@@ -204,9 +201,7 @@ MESSAGES: dict[str, str] = {
         "'related' names {value}, but there is no such page{hint}. "
         "Write the page's path without .md, for example: approaches/internal-family-systems"
     ),
-    "related-self": (
-        "'related' lists this page itself ({value}); remove it."
-    ),
+    "related-self": ("'related' lists this page itself ({value}); remove it."),
     "topic-cards-empty": (
         "'{{topic-cards}} {folder}' shows the pages of the menu (the lists in index.md) "
         "under the folder {folder}/, but the menu has none. Write the folder of the pages "
@@ -221,15 +216,15 @@ MESSAGES: dict[str, str] = {
         "this page was due for review on {next} ({days} days ago). After a clinician "
         "reviews the whole page, update 'last_reviewed' and 'next_review', for example: "
         "last_reviewed: {today} and next_review: {suggested}. To publish while the review "
-        "is pending, set practice_overdue_reviews = \"publish\" in conf.py."
+        'is pending, set practice_overdue_reviews = "publish" in conf.py.'
     ),
     "review-overdue-notice": (
         "REVIEW OVERDUE: {file}: next review was due on {next} ({days} days ago); "
-        "published anyway because practice_overdue_reviews = \"publish\"."
+        'published anyway because practice_overdue_reviews = "publish".'
     ),
     # -- language ----------------------------------------------------------------
     "language": (
-        "\"{found}\" is wording that labels people and can hurt; use person-first "
+        '"{found}" is wording that labels people and can hurt; use person-first '
         "language instead, for example: {suggestion}. Only if you are quoting a word a reader "
         "may have been called, mark it as a quotation like this: {{called}}`{found}`"
     ),
@@ -244,16 +239,14 @@ MESSAGES: dict[str, str] = {
         "families every paragraph must be at grade {ceiling:g} or below, wherever it is on the "
         "page (after Sources too), even when the page as a whole is easy (see the editorial "
         "policy). Split its long sentences and swap long words for everyday ones. "
-        "It begins: \"{words}\"{joined}"
+        'It begins: "{words}"{joined}'
     ),
     "reading-level-joined": (
         " (paragraphs of fewer than {min_words} words are graded together with their "
         "neighbours: this grade is for lines {first} to {last})"
     ),
     # -- claims ------------------------------------------------------------------
-    "claims": (
-        "\"{found}\" {problem}. {suggestion}"
-    ),
+    "claims": ('"{found}" {problem}. {suggestion}'),
     # -- the built site (after the build) ------------------------------------------
     "missing-file": (
         "the built page {page}{others} links to {file}, which is not in the built site. "
@@ -261,20 +254,17 @@ MESSAGES: dict[str, str] = {
         "the file next to the page or in _static/. Otherwise an earlier build left the "
         "output out of step: run `make clean html` to build the site from scratch."
     ),
-    "missing-stylesheet": (
-        "stylesheet {file} is linked but missing from the output"
-    ),
+    "missing-stylesheet": ("stylesheet {file} is linked but missing from the output"),
     # -- the page budget (practice.page-budget) ---------------------------------------
     "page-budget": (
         "the built page {page} is over the page budget (what a reader's browser downloads, "
         "compressed): {over}. The heaviest parts: {parts}. Shorten the page (1 KiB is about "
         "500 words) or make its images smaller, or split it into two pages that link to each "
-        "other. The limits and why: editorial-policy.md, \"How long a page can be\"."
+        'other. The limits and why: editorial-policy.md, "How long a page can be".'
     ),
     "page-budget-first": "a first visit downloads {weight}, {over} over the limit of {limit}",
     "page-budget-second": (
-        "opened after another page of the site, it downloads {weight}, {over} over the limit "
-        "of {limit}"
+        "opened after another page of the site, it downloads {weight}, {over} over the limit of {limit}"
     ),
     # -- templates (practice.navigation) --------------------------------------------
     "toctree-arguments": (
@@ -288,346 +278,355 @@ MESSAGES: dict[str, str] = {
 
 
 # -- practice.yaml (practice.data; the first three stop the build at once) -------------
-MESSAGES.update({
-    "practice-missing-file": "{path}: cannot read the practice's details ({problem}).",
-    "practice-bad-yaml": (
-        "{where}: this file is not valid YAML ({problem}). "
-        "Check the indentation and that text with a colon in it is in quotes."
-    ),
-    "practice-not-mapping": "{path}: expected 'name: value' lines, found something else.",
-    "practice-unknown-field": (
-        "'{key}' is not a field of the practice's details{hint}. Fix the spelling "
-        "or remove it. The fields are: {known}."
-    ),
-    "practice-group-not-mapping": (
-        "'{group}' must be a group of 'name: text' lines, each indented by two spaces under "
-        "'{group}:', for example '  {first}: ...'."
-    ),
-    "practice-detail-unknown": (
-        "'{key}' is not a detail we know{hint}. The details under '{group}' are: {known}."
-    ),
-    "practice-detail-not-list": (
-        "'{key}' must be a list of short texts, one per line, each starting with '- '."
-    ),
-    "practice-detail-not-text": "'{key}' must be text; put it in quotes, for example {name}: \"...\"",
-    "practice-detail-not-flag": (
-        "'{key}' is {value!r}; it must be true or false, without quotes, for example "
-        "'{name}: false'."
-    ),
-    "practice-notice-url": (
-        "'{key}' is {value!r}; it must be a full web address starting with https://, for "
-        "example \"https://example.com/privacy-notice.pdf\"."
-    ),
-    "practice-field-missing": (
-        "'{field}' is missing or empty; give it a line like '{field}: ...' with the "
-        "practice's {what}."
-    ),
-    "practice-phone-link": (
-        "'phone_link' is {value!r}; it must be +1 and ten digits with nothing between them, "
-        "for example \"+15555550142\"."
-    ),
-    "practice-phone": (
-        "'phone' is {value!r}, which is not a US phone number: it needs ten digits with the "
-        "area code, written the way people should read it, for example (503) 555-0142."
-    ),
-    "practice-phone-mismatch": (
-        "'phone_link' is {value!r} but 'phone' is {phone!r}: the \"tap to call\" link would "
-        "call another number. Make it {expected!r} (make setup works it out for you)."
-    ),
-    "practice-email": (
-        "'email' is {value!r}, which is not an email address; write it like hello@yourpractice.com."
-    ),
-    "practice-booking-url": (
-        "'booking_url' is {value!r}; it must be a full web address starting with https://, "
-        "for example \"https://yourpractice.com/book\"."
-    ),
-    "practice-example-flag": (
-        "'example' must be 'example: true' (the details are still examples) or "
-        "'example: false' (they are the practice's real details)."
-    ),
-    "practice-no-clinicians": (
-        "'clinicians' must list at least one clinician, each starting with '- id: ...'."
-    ),
-    "practice-clinician-not-mapping": "each clinician must be a group of 'field: value' lines.",
-    "practice-clinician-field": "clinician {number} has no '{field}'.",
-    "practice-clinician-id": (
-        "clinician id {value!r} must use only lower-case letters, digits and dashes, for "
-        "example 'jane-doe'."
-    ),
-    "practice-clinician-id-twice": "clinician id {value!r} is used twice; each id must be unique.",
-    # -- the practice's details in pages (practice.unknown-key) --
-    "unknown-key": "{{practice}}`{text}`: the practice's details have no {key!r}. Use one of: {known}.",
-    "fact-unknown": "'{key}' is not one of the practical facts a page can show. Use one of: {known}.",
-    "if-unknown-key": "{{practice-if}} {key}: the practice's details have no {key!r}. Use one of: {known}.",
-})
+MESSAGES.update(
+    {
+        "practice-missing-file": "{path}: cannot read the practice's details ({problem}).",
+        "practice-bad-yaml": (
+            "{where}: this file is not valid YAML ({problem}). "
+            "Check the indentation and that text with a colon in it is in quotes."
+        ),
+        "practice-not-mapping": "{path}: expected 'name: value' lines, found something else.",
+        "practice-unknown-field": (
+            "'{key}' is not a field of the practice's details{hint}. Fix the spelling "
+            "or remove it. The fields are: {known}."
+        ),
+        "practice-group-not-mapping": (
+            "'{group}' must be a group of 'name: text' lines, each indented by two spaces under "
+            "'{group}:', for example '  {first}: ...'."
+        ),
+        "practice-detail-unknown": (
+            "'{key}' is not a detail we know{hint}. The details under '{group}' are: {known}."
+        ),
+        "practice-detail-not-list": (
+            "'{key}' must be a list of short texts, one per line, each starting with '- '."
+        ),
+        "practice-detail-not-text": "'{key}' must be text; put it in quotes, for example {name}: \"...\"",
+        "practice-detail-not-flag": (
+            "'{key}' is {value!r}; it must be true or false, without quotes, for example '{name}: false'."
+        ),
+        "practice-notice-url": (
+            "'{key}' is {value!r}; it must be a full web address starting with https://, for "
+            'example "https://example.com/privacy-notice.pdf".'
+        ),
+        "practice-field-missing": (
+            "'{field}' is missing or empty; give it a line like '{field}: ...' with the practice's {what}."
+        ),
+        "practice-phone-link": (
+            "'phone_link' is {value!r}; it must be +1 and ten digits with nothing between them, "
+            'for example "+15555550142".'
+        ),
+        "practice-phone": (
+            "'phone' is {value!r}, which is not a US phone number: it needs ten digits with the "
+            "area code, written the way people should read it, for example (503) 555-0142."
+        ),
+        "practice-phone-mismatch": (
+            "'phone_link' is {value!r} but 'phone' is {phone!r}: the \"tap to call\" link would "
+            "call another number. Make it {expected!r} (make setup works it out for you)."
+        ),
+        "practice-email": (
+            "'email' is {value!r}, which is not an email address; write it like hello@yourpractice.com."
+        ),
+        "practice-booking-url": (
+            "'booking_url' is {value!r}; it must be a full web address starting with https://, "
+            'for example "https://yourpractice.com/book".'
+        ),
+        "practice-example-flag": (
+            "'example' must be 'example: true' (the details are still examples) or "
+            "'example: false' (they are the practice's real details)."
+        ),
+        "practice-no-clinicians": (
+            "'clinicians' must list at least one clinician, each starting with '- id: ...'."
+        ),
+        "practice-clinician-not-mapping": "each clinician must be a group of 'field: value' lines.",
+        "practice-clinician-field": "clinician {number} has no '{field}'.",
+        "practice-clinician-id": (
+            "clinician id {value!r} must use only lower-case letters, digits and dashes, for "
+            "example 'jane-doe'."
+        ),
+        "practice-clinician-id-twice": "clinician id {value!r} is used twice; each id must be unique.",
+        # -- the practice's details in pages (practice.unknown-key) --
+        "unknown-key": "{{practice}}`{text}`: the practice's details have no {key!r}. Use one of: {known}.",
+        "fact-unknown": "'{key}' is not one of the practical facts a page can show. Use one of: {known}.",
+        "if-unknown-key": (
+            "{{practice-if}} {key}: the practice's details have no {key!r}. Use one of: {known}."
+        ),
+    }
+)
 
 
 # -- redirects.yaml (practice.redirect) -------------------------------------------------
-MESSAGES.update({
-    "redirects-bad-yaml": (
-        "this file is not valid YAML ({problem}). Each line under 'redirects:' must be two "
-        "spaces, the old address, a colon and a space, then the new page."),
-    "redirects-no-section": "expected a line 'redirects:' with the redirects under it.",
-    "redirects-not-mapping": "under 'redirects:' each line must be 'old/address: new/page'.",
-    "redirect-no-target": ("the old address '{old}' has no new page after the colon; write it "
-                           "as 'old/address: new/page'."),
-    "redirect-twice": "the old address '{old}' is listed twice; keep one line.",
-    "redirect-still-a-page": ("'{old}' is still a page of the site, so it cannot redirect to "
-                              "'{new}'. Remove this line, or move {file} first."),
-    "redirect-chain": ("'{old}' redirects to '{new}', which is itself an old address. "
-                       "Point it straight to '{final}'."),
-    "redirect-missing-page": (
-        "'{old}' redirects to '{new}', which is not a page of the site.{hint} Write the new "
-        "page's file name without .md, for example 'approaches/mindfulness'."),
-})
+MESSAGES.update(
+    {
+        "redirects-bad-yaml": (
+            "this file is not valid YAML ({problem}). Each line under 'redirects:' must be two "
+            "spaces, the old address, a colon and a space, then the new page."
+        ),
+        "redirects-no-section": "expected a line 'redirects:' with the redirects under it.",
+        "redirects-not-mapping": "under 'redirects:' each line must be 'old/address: new/page'.",
+        "redirect-no-target": (
+            "the old address '{old}' has no new page after the colon; write it as 'old/address: new/page'."
+        ),
+        "redirect-twice": "the old address '{old}' is listed twice; keep one line.",
+        "redirect-still-a-page": (
+            "'{old}' is still a page of the site, so it cannot redirect to "
+            "'{new}'. Remove this line, or move {file} first."
+        ),
+        "redirect-chain": (
+            "'{old}' redirects to '{new}', which is itself an old address. Point it straight to '{final}'."
+        ),
+        "redirect-missing-page": (
+            "'{old}' redirects to '{new}', which is not a page of the site.{hint} Write the new "
+            "page's file name without .md, for example 'approaches/mindfulness'."
+        ),
+    }
+)
 
 
 # -- search (practice.search) and embedded HTML (practice.embed) --------------------------
-MESSAGES.update({
-    "embed": (
-        "this page embeds HTML that the site's privacy rules block (\"{found}\"): nothing "
-        "from other sites, no scripts, frames or inline styles. Remove it, and link to the "
-        "other site instead, for example: [Watch the video on YouTube](https://www.youtube.com/...)."
-    ),
-    "search-index-failed": "Pagefind could not index the site, so search will not work:\n{output}",
-})
+MESSAGES.update(
+    {
+        "embed": (
+            'this page embeds HTML that the site\'s privacy rules block ("{found}"): nothing '
+            "from other sites, no scripts, frames or inline styles. Remove it, and link to the "
+            "other site instead, for example: [Watch the video on YouTube](https://www.youtube.com/...)."
+        ),
+        "search-index-failed": "Pagefind could not index the site, so search will not work:\n{output}",
+    }
+)
 
 
 # -- not ready to publish (fails a production build; a notice and a banner in previews) --
-MESSAGES.update({
-    "not-ready-draft": (
-        "this page is a draft ('status: draft'), so it cannot be published. When it is "
-        "finished, a clinician reads all of it and signs it off. {steps}"
-    ),
-    "not-ready-prompt": (
-        "{count} \"{prompt}\" prompt{s} from make new-page still to replace (line{s} "
-        "{lines}). Write the page's own words in place of each (the prompt says what belongs "
-        "there), or delete the prompt."
-    ),
-    "not-ready-changed": (
-        "this page changed after its review on {date} by {name}. Any change, even a typo "
-        "fix, is read by a clinician before it is published (CONTRIBUTING.md, \"Sign-off\"). "
-        "When a clinician has read the page as it is now, sign it off. {steps}"
-    ),
-    "not-ready-unfingerprinted": (
-        "this page's review on {date} by {name} has no review_fingerprint, so the build "
-        "cannot tell whether the page changed after it. When a clinician has read the page "
-        "as it is now, sign it off. {steps}"
-    ),
-    "sign-off-steps": (
-        "To sign off, run: make sign-off PAGE={page} REVIEWER={reviewer}\n"
-        "Or, without a terminal, edit the page's front matter (between the '---' lines){draft}, "
-        "and put these lines in place of any review lines there (reviewed_by is the id of the "
-        "clinician who read it: {ids}):\n{lines}\n"
-        "Then commit the change."
-    ),
-    "not-ready-unsigned": (
-        "this page's review on {date} by {name} does not say who signed it (no signed_by "
-        "line), so nothing ties it to a person. When {name} (or another clinician) has read "
-        "the page as it is now, sign it off. {steps}"
-    ),
-    "not-ready-other-person": (
-        "this page was signed off on {date} by {signed!r}, but practice.yaml now names its "
-        "reviewer ({reviewer}) {now!r}. A sign-off belongs to the person who made it: "
-        "{name} reads the page as it is now and signs it off. {steps}"
-    ),
-    "not-ready-example-review": (
-        "this page's sign-off on {date} by {signed!r} is an example review: it was made while "
-        "practice.yaml held example details (example_review: true). A clinician of the "
-        "practice reads the page as it is now and signs it off. {steps}"
-    ),
-    "sign-off-after-setup": (
-        "practice.yaml still holds example details, so a sign-off now would be an example "
-        "review too: put in the practice's own details first (make setup; README, \"Going "
-        "live\"), then the clinician who read the page runs: make sign-off PAGE={page} "
-        "REVIEWER=<their id>"
-    ),
-    "not-ready-notice": (
-        "NOT READY TO PUBLISH: {where}: {message}"
-    ),
-    "not-ready-summary": (
-        "{count} page(s) not ready to publish (listed above). They build here, with a banner; "
-        "a production build (Read the Docs' published site, or make production) stops on them. "
-        "make check says what to do for each."
-    ),
-    # The banner at the top of such a page in a preview.
-    "not-ready-draft-banner": "Draft: not yet reviewed, do not share.",
-    "not-ready-changed-banner": (
-        "Changed since its review on {date} by {name}: not yet signed off, do not share."
-    ),
-    "not-ready-prompt-banner": "Not finished: {count} \u201c{prompt}\u201d prompt{s} still to replace.",
-    "not-ready-unsigned-banner": (
-        "Its review on {date} does not say who signed it: not yet signed off, do not share."
-    ),
-    "not-ready-other-person-banner": (
-        "Signed off by {signed}, not by {name}: not yet signed off, do not share."
-    ),
-    "not-ready-example-review-banner": (
-        "Example sign-off: no clinician of the practice has reviewed this page yet."
-    ),
-    # -- practice.yaml's example details (practice.example-details, production only) --
-    "example-flag-on": (
-        "practice.yaml says 'example: true': the practice's details are still examples, and "
-        "the public site is never built from examples. Run make setup (README, \"Going "
-        "live\"): it asks for each detail and sets 'example: false' when none is left."
-    ),
-    "example-detail": (
-        "'{key}' is still an example ({reason}): {value!r}. The public site shows only the "
-        "practice's own details: run make setup, or put the real value on this line."
-    ),
-})
+MESSAGES.update(
+    {
+        "not-ready-draft": (
+            "this page is a draft ('status: draft'), so it cannot be published. When it is "
+            "finished, a clinician reads all of it and signs it off. {steps}"
+        ),
+        "not-ready-prompt": (
+            '{count} "{prompt}" prompt{s} from make new-page still to replace (line{s} '
+            "{lines}). Write the page's own words in place of each (the prompt says what belongs "
+            "there), or delete the prompt."
+        ),
+        "not-ready-changed": (
+            "this page changed after its review on {date} by {name}. Any change, even a typo "
+            'fix, is read by a clinician before it is published (CONTRIBUTING.md, "Sign-off"). '
+            "When a clinician has read the page as it is now, sign it off. {steps}"
+        ),
+        "not-ready-unfingerprinted": (
+            "this page's review on {date} by {name} has no review_fingerprint, so the build "
+            "cannot tell whether the page changed after it. When a clinician has read the page "
+            "as it is now, sign it off. {steps}"
+        ),
+        "sign-off-steps": (
+            "To sign off, run: make sign-off PAGE={page} REVIEWER={reviewer}\n"
+            "Or, without a terminal, edit the page's front matter (between the '---' lines){draft}, "
+            "and put these lines in place of any review lines there (reviewed_by is the id of the "
+            "clinician who read it: {ids}):\n{lines}\n"
+            "Then commit the change."
+        ),
+        "not-ready-unsigned": (
+            "this page's review on {date} by {name} does not say who signed it (no signed_by "
+            "line), so nothing ties it to a person. When {name} (or another clinician) has read "
+            "the page as it is now, sign it off. {steps}"
+        ),
+        "not-ready-other-person": (
+            "this page was signed off on {date} by {signed!r}, but practice.yaml now names its "
+            "reviewer ({reviewer}) {now!r}. A sign-off belongs to the person who made it: "
+            "{name} reads the page as it is now and signs it off. {steps}"
+        ),
+        "not-ready-example-review": (
+            "this page's sign-off on {date} by {signed!r} is an example review: it was made while "
+            "practice.yaml held example details (example_review: true). A clinician of the "
+            "practice reads the page as it is now and signs it off. {steps}"
+        ),
+        "sign-off-after-setup": (
+            "practice.yaml still holds example details, so a sign-off now would be an example "
+            "review too: put in the practice's own details first (make setup; README, \"Going "
+            'live"), then the clinician who read the page runs: make sign-off PAGE={page} '
+            "REVIEWER=<their id>"
+        ),
+        "not-ready-notice": ("NOT READY TO PUBLISH: {where}: {message}"),
+        "not-ready-summary": (
+            "{count} page(s) not ready to publish (listed above). They build here, with a banner; "
+            "a production build (Read the Docs' published site, or make production) stops on them. "
+            "make check says what to do for each."
+        ),
+        # The banner at the top of such a page in a preview.
+        "not-ready-draft-banner": "Draft: not yet reviewed, do not share.",
+        "not-ready-changed-banner": (
+            "Changed since its review on {date} by {name}: not yet signed off, do not share."
+        ),
+        "not-ready-prompt-banner": "Not finished: {count} \u201c{prompt}\u201d prompt{s} still to replace.",
+        "not-ready-unsigned-banner": (
+            "Its review on {date} does not say who signed it: not yet signed off, do not share."
+        ),
+        "not-ready-other-person-banner": (
+            "Signed off by {signed}, not by {name}: not yet signed off, do not share."
+        ),
+        "not-ready-example-review-banner": (
+            "Example sign-off: no clinician of the practice has reviewed this page yet."
+        ),
+        # -- practice.yaml's example details (practice.example-details, production only) --
+        "example-flag-on": (
+            "practice.yaml says 'example: true': the practice's details are still examples, and "
+            'the public site is never built from examples. Run make setup (README, "Going '
+            "live\"): it asks for each detail and sets 'example: false' when none is left."
+        ),
+        "example-detail": (
+            "'{key}' is still an example ({reason}): {value!r}. The public site shows only the "
+            "practice's own details: run make setup, or put the real value on this line."
+        ),
+    }
+)
 
 
 # -- publishing (notices in the build log, not warnings) --------------------------------
-MESSAGES.update({
-    "hosting-ads-notice": (
-        "NOTICE: this build is for {url}, an address on Read the Docs' free Community "
-        "plan, which shows ads on every page. The site promises no ads (privacy.md). "
-        "Publish it on Read the Docs for Business (or with Gold), as the README's "
-        "\"Publishing\" section says, and switch off Read the Docs' Addons."
-    ),
-    "hosting-check-notice": (
-        "Built on Read the Docs for a custom domain: the build cannot tell the plan. "
-        "Check that the project is on Read the Docs for Business (or Gold), so no ads "
-        "are shown, and that its Addons are switched off (README, \"Publishing\")."
-    ),
-})
+MESSAGES.update(
+    {
+        "hosting-ads-notice": (
+            "NOTICE: this build is for {url}, an address on Read the Docs' free Community "
+            "plan, which shows ads on every page. The site promises no ads (privacy.md). "
+            "Publish it on Read the Docs for Business (or with Gold), as the README's "
+            '"Publishing" section says, and switch off Read the Docs\' Addons.'
+        ),
+        "hosting-check-notice": (
+            "Built on Read the Docs for a custom domain: the build cannot tell the plan. "
+            "Check that the project is on Read the Docs for Business (or Gold), so no ads "
+            'are shown, and that its Addons are switched off (README, "Publishing").'
+        ),
+    }
+)
 
 
 # -- Spanish site ------------------------------------------------------------------------
 # translations.yaml (which pages are translated, who reviewed each translation),
 # practice.yaml's Spanish details ('es:'), translations missing or out of date, and the
 # content checks in Spanish (translation.py, translated_data.py, spanish_checks.py).
-MESSAGES.update({
-    "translations-bad-yaml": (
-        "this file is not valid YAML ({problem}). Each translated page is a line "
-        "'page/path:' with its review lines under it, indented by two spaces."
-    ),
-    "translations-not-mapping": (
-        "expected one line 'page/path:' for each translated page, with its review lines "
-        "under it, for example: 'specialties/addiction:' / '  reviewed_by: clinician-b' / "
-        "'  last_reviewed: 2026-12-01' / '  description: \"...\"'."
-    ),
-    "translation-unknown-page": (
-        "'{page}' is not a page of the site{hint}. Write the page's path without .md, "
-        "for example 'specialties/addiction'."
-    ),
-    "translation-not-mapping": (
-        "'{page}' needs its review lines under it, each indented by two spaces: "
-        "reviewed_by, last_reviewed and description."
-    ),
-    "translation-field-missing": (
-        "'{page}' has no '{field}'. Add a line under it like: {example}"
-    ),
-    "translation-field-unknown": (
-        "'{field}' is not something translations.yaml records{hint}. Under each page write "
-        "only: reviewed_by, last_reviewed, description (make sign-off-translation adds "
-        "signed_by and example_review)."
-    ),
-    "translation-example-review": (
-        "'{page}': example_review is {value!r}; it is written by make sign-off-translation "
-        "and is either 'example_review: true' or left out."
-    ),
-    "translation-unsigned": (
-        "the translation of {page} does not say who signed its review (no signed_by line), "
-        "so nothing ties it to a person. When {name} (or another clinician) has read the "
-        "translation, run: make sign-off-translation PAGE={page} REVIEWER={reviewer}"
-    ),
-    "translation-other-person": (
-        "the translation of {page} was signed off by {signed!r}, but practice.yaml now names "
-        "its reviewer ({reviewer}) {now!r}. A sign-off belongs to the person who made it: "
-        "{name} reads the translation, then runs: make sign-off-translation PAGE={page} "
-        "REVIEWER={reviewer}"
-    ),
-    "translation-example-sign-off": (
-        "the translation of {page} has an example review by {signed!r}: it was signed off "
-        "while practice.yaml held example details. A clinician of the practice reads it, "
-        "then runs: make sign-off-translation PAGE={page} REVIEWER=<their id>"
-    ),
-    "translation-reviewer-unknown": (
-        "'{page}': reviewed_by is '{value}', but practice.yaml has no clinician with that "
-        "id{hint}. Use the id of the clinician who reviewed the translation, one of: {known}."
-    ),
-    "translation-date": (
-        "'{page}': last_reviewed is {value}; write the date the translation was reviewed, "
-        "year-month-day and not in the future, for example: last_reviewed: {today}"
-    ),
-    "translation-description": (
-        "'{page}': the Spanish description {problem}; write one sentence of at most 160 "
-        "characters, for example: description: \"Ayuda para la adicción, a su ritmo y sin "
-        "juicios.\""
-    ),
-    "translation-no-home": (
-        "the home page is not listed: the Spanish site starts from it. Add 'index:' with "
-        "its review lines first."
-    ),
-    "translation-stale": (
-        "this paragraph of {page} is not translated into Spanish, or its translation is out "
-        "of date (the English changed after it was translated): \"{words}\". The Spanish "
-        "site cannot publish a page with English in it. Update the catalogues (make "
-        "translations), translate the entries of {catalogue} that are marked fuzzy or left "
-        "empty, have the translation reviewed, and record the review in "
-        "locales/es/translations.yaml (CONTRIBUTING.md, \"Translate a page\")."
-    ),
-    "translation-stale-more": (
-        "{page} has {count} more paragraph(s) not translated or out of date (see {catalogue})."
-    ),
-    "translation-stale-notice": (
-        "NOT READY TO PUBLISH: {where}: {count} paragraph(s) not translated into Spanish or out "
-        "of date, the first: \"{words}\""
-    ),
-    "translation-not-signed-banner": (
-        "This translation has no sign-off by a clinician of the practice yet. Do not share it."
-    ),
-    "translation-stale-banner": (
-        "This page is not fully translated yet: {count} paragraph(s) are still in English "
-        "or out of date (marked with a dashed line). Do not share it."
-    ),
-    # practice.yaml's Spanish details (translated_data.py)
-    "practice-es-unknown": (
-        "'{key}' under 'es:' is not a detail the pages show in Spanish{hint}. The details "
-        "with a Spanish value are: {known}."
-    ),
-    "practice-es-not-text": (
-        "'{key}' under 'es:' must be {kind}, like its English value."
-    ),
-    "practice-es-missing": (
-        "'{key}' has no Spanish value, so Spanish pages would show it in English. Add it "
-        "under 'es:', for example: {example}"
-    ),
-    # the content checks, in Spanish (spanish_checks.py)
-    "language-es": (
-        "\"{found}\" (in the Spanish translation, {catalogue}) is wording that labels people "
-        "and can hurt; use person-first language instead, for example: {suggestion}. Only if "
-        "you are quoting a word a reader may have been called, mark it as a quotation like "
-        "this: {{called}}`{found}`"
-    ),
-    "claims-es": (
-        "\"{found}\" (in the Spanish translation, {catalogue}) {problem}. {suggestion}"
-    ),
-    "reading-level-es": (
-        "the Spanish translation of this page ({catalogue}) scores {score:.0f} on the "
-        "Fernández-Huerta reading ease scale; pages for clients and families must score "
-        "{target:g} or more (about grade 7 to 8). Use shorter sentences and everyday words. "
-        "The hardest sentences are: {hardest}"
-    ),
-    "reading-level-paragraph-es": (
-        "this paragraph of the Spanish translation ({catalogue}{catalogue_line}) scores "
-        "{score:.0f} on the Fernández-Huerta reading ease scale; on pages for clients and "
-        "families every paragraph must score {floor:g} or more (about grade 12 or below), "
-        "wherever it is on the page (after Fuentes too), even when the page as a whole is easy "
-        "(see the editorial policy). Use shorter sentences and everyday words. "
-        "It begins: \"{words}\"{joined}"
-    ),
-    "reading-level-catalogue-line": ", line {line}",
-})
+MESSAGES.update(
+    {
+        "translations-bad-yaml": (
+            "this file is not valid YAML ({problem}). Each translated page is a line "
+            "'page/path:' with its review lines under it, indented by two spaces."
+        ),
+        "translations-not-mapping": (
+            "expected one line 'page/path:' for each translated page, with its review lines "
+            "under it, for example: 'specialties/addiction:' / '  reviewed_by: clinician-b' / "
+            "'  last_reviewed: 2026-12-01' / '  description: \"...\"'."
+        ),
+        "translation-unknown-page": (
+            "'{page}' is not a page of the site{hint}. Write the page's path without .md, "
+            "for example 'specialties/addiction'."
+        ),
+        "translation-not-mapping": (
+            "'{page}' needs its review lines under it, each indented by two spaces: "
+            "reviewed_by, last_reviewed and description."
+        ),
+        "translation-field-missing": ("'{page}' has no '{field}'. Add a line under it like: {example}"),
+        "translation-field-unknown": (
+            "'{field}' is not something translations.yaml records{hint}. Under each page write "
+            "only: reviewed_by, last_reviewed, description (make sign-off-translation adds "
+            "signed_by and example_review)."
+        ),
+        "translation-example-review": (
+            "'{page}': example_review is {value!r}; it is written by make sign-off-translation "
+            "and is either 'example_review: true' or left out."
+        ),
+        "translation-unsigned": (
+            "the translation of {page} does not say who signed its review (no signed_by line), "
+            "so nothing ties it to a person. When {name} (or another clinician) has read the "
+            "translation, run: make sign-off-translation PAGE={page} REVIEWER={reviewer}"
+        ),
+        "translation-other-person": (
+            "the translation of {page} was signed off by {signed!r}, but practice.yaml now names "
+            "its reviewer ({reviewer}) {now!r}. A sign-off belongs to the person who made it: "
+            "{name} reads the translation, then runs: make sign-off-translation PAGE={page} "
+            "REVIEWER={reviewer}"
+        ),
+        "translation-example-sign-off": (
+            "the translation of {page} has an example review by {signed!r}: it was signed off "
+            "while practice.yaml held example details. A clinician of the practice reads it, "
+            "then runs: make sign-off-translation PAGE={page} REVIEWER=<their id>"
+        ),
+        "translation-reviewer-unknown": (
+            "'{page}': reviewed_by is '{value}', but practice.yaml has no clinician with that "
+            "id{hint}. Use the id of the clinician who reviewed the translation, one of: {known}."
+        ),
+        "translation-date": (
+            "'{page}': last_reviewed is {value}; write the date the translation was reviewed, "
+            "year-month-day and not in the future, for example: last_reviewed: {today}"
+        ),
+        "translation-description": (
+            "'{page}': the Spanish description {problem}; write one sentence of at most 160 "
+            'characters, for example: description: "Ayuda para la adicción, a su ritmo y sin '
+            'juicios."'
+        ),
+        "translation-no-home": (
+            "the home page is not listed: the Spanish site starts from it. Add 'index:' with "
+            "its review lines first."
+        ),
+        "translation-stale": (
+            "this paragraph of {page} is not translated into Spanish, or its translation is out "
+            'of date (the English changed after it was translated): "{words}". The Spanish '
+            "site cannot publish a page with English in it. Update the catalogues (make "
+            "translations), translate the entries of {catalogue} that are marked fuzzy or left "
+            "empty, have the translation reviewed, and record the review in "
+            'locales/es/translations.yaml (CONTRIBUTING.md, "Translate a page").'
+        ),
+        "translation-stale-more": (
+            "{page} has {count} more paragraph(s) not translated or out of date (see {catalogue})."
+        ),
+        "translation-stale-notice": (
+            "NOT READY TO PUBLISH: {where}: {count} paragraph(s) not translated into Spanish or out "
+            'of date, the first: "{words}"'
+        ),
+        "translation-not-signed-banner": (
+            "This translation has no sign-off by a clinician of the practice yet. Do not share it."
+        ),
+        "translation-stale-banner": (
+            "This page is not fully translated yet: {count} paragraph(s) are still in English "
+            "or out of date (marked with a dashed line). Do not share it."
+        ),
+        # practice.yaml's Spanish details (translated_data.py)
+        "practice-es-unknown": (
+            "'{key}' under 'es:' is not a detail the pages show in Spanish{hint}. The details "
+            "with a Spanish value are: {known}."
+        ),
+        "practice-es-not-text": ("'{key}' under 'es:' must be {kind}, like its English value."),
+        "practice-es-missing": (
+            "'{key}' has no Spanish value, so Spanish pages would show it in English. Add it "
+            "under 'es:', for example: {example}"
+        ),
+        # the content checks, in Spanish (spanish_checks.py)
+        "language-es": (
+            '"{found}" (in the Spanish translation, {catalogue}) is wording that labels people '
+            "and can hurt; use person-first language instead, for example: {suggestion}. Only if "
+            "you are quoting a word a reader may have been called, mark it as a quotation like "
+            "this: {{called}}`{found}`"
+        ),
+        "claims-es": ('"{found}" (in the Spanish translation, {catalogue}) {problem}. {suggestion}'),
+        "reading-level-es": (
+            "the Spanish translation of this page ({catalogue}) scores {score:.0f} on the "
+            "Fernández-Huerta reading ease scale; pages for clients and families must score "
+            "{target:g} or more (about grade 7 to 8). Use shorter sentences and everyday words. "
+            "The hardest sentences are: {hardest}"
+        ),
+        "reading-level-paragraph-es": (
+            "this paragraph of the Spanish translation ({catalogue}{catalogue_line}) scores "
+            "{score:.0f} on the Fernández-Huerta reading ease scale; on pages for clients and "
+            "families every paragraph must score {floor:g} or more (about grade 12 or below), "
+            "wherever it is on the page (after Fuentes too), even when the page as a whole is easy "
+            "(see the editorial policy). Use shorter sentences and everyday words. "
+            'It begins: "{words}"{joined}'
+        ),
+        "reading-level-catalogue-line": ", line {line}",
+    }
+)
 
 
 # -- settings in conf.py (stop the build at once, as Sphinx's ConfigError) -------------
 SETTING_MESSAGES: dict[str, str] = {
     "practice-today": (
-        "practice_today is {value!r}; write a date like '2026-11-28', or leave it empty "
-        "to use today's date."
+        "practice_today is {value!r}; write a date like '2026-11-28', or leave it empty to use today's date."
     ),
 }
 MESSAGES.update(SETTING_MESSAGES)

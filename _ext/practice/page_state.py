@@ -43,8 +43,9 @@ class PageStateCollector(EnvironmentCollector):
         for name in STORES:
             store(env, name).pop(docname, None)
 
-    def merge_other(self, app: Sphinx, env: BuildEnvironment, docnames: set[str],
-                    other: BuildEnvironment) -> None:
+    def merge_other(
+        self, app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment
+    ) -> None:
         for name in STORES:
             theirs = store(other, name)
             store(env, name).update({doc: theirs[doc] for doc in docnames if doc in theirs})

@@ -22,9 +22,9 @@ REVIEW_FOOTER = 600
 TRANSLATION_REVIEW = 650
 
 # html-page-context
-SHARING_TAGS = 400        # before sphinxext-opengraph (500) reads context["meta"]
-SPANISH_BANNERS = 510     # after publishing (500), whose banners are English
-LEAN_ASSETS = 900         # after every handler that adds scripts or markup to the page
+SHARING_TAGS = 400  # before sphinxext-opengraph (500) reads context["meta"]
+SPANISH_BANNERS = 510  # after publishing (500), whose banners are English
+LEAN_ASSETS = 900  # after every handler that adds scripts or markup to the page
 
 # build-finished: each language's sitemap gets its alternates after sphinx-sitemap and
 # sharing's robots.txt (500) are written; then Pagefind starts, the stylesheets are cut

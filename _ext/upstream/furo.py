@@ -29,9 +29,11 @@ TOCTREE_CALL = {"collapse": False, "titles_only": True, "maxdepth": -1, "include
 HANDLER_PRIORITY = 500  # Furo connects its html-page-context handler without a priority
 NAVIGATION_TREE = "furo_navigation_tree"
 SCRIPT = "furo.js"
-ICON_SPRITE = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" style="display: none;">'
-                         r"(?:\s*<symbol\b.*?</symbol>)*\s*</svg>\s*", re.DOTALL)
+ICON_SPRITE = re.compile(
+    r'<svg xmlns="http://www.w3.org/2000/svg" style="display: none;">'
+    r"(?:\s*<symbol\b.*?</symbol>)*\s*</svg>\s*",
+    re.DOTALL,
+)
 THEME_SCRIPT = ("!base.html", r"\{% block body %\}\s*<script>(.*?)</script>")
 ICON_STYLES = ("!partials/icons.html", r'style="([^"]*)"')
-MAIN_CONTENT = re.compile(r'(<article role="main" id="furo-main-content">)(.*?)(</article>)',
-                          re.DOTALL)
+MAIN_CONTENT = re.compile(r'(<article role="main" id="furo-main-content">)(.*?)(</article>)', re.DOTALL)

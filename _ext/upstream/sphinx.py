@@ -25,9 +25,16 @@ from sphinx.builders.html._assets import _CascadingStyleSheet, _JavaScript
 from sphinx.util.logging import NAMESPACE as LOGGING_NAMESPACE
 from sphinx.util.logging import WarningLogRecordTranslator, is_suppressed_warning
 
-__all__ = ["LOGGING_NAMESPACE", "WarningLogRecordTranslator", "is_suppressed_warning",
-           "stylesheet", "script", "site_stylesheets", "stylesheets_before_page",
-           "reading_docname"]
+__all__ = [
+    "LOGGING_NAMESPACE",
+    "WarningLogRecordTranslator",
+    "is_suppressed_warning",
+    "stylesheet",
+    "script",
+    "site_stylesheets",
+    "stylesheets_before_page",
+    "reading_docname",
+]
 
 
 def stylesheet(filename: str, priority: int) -> Any:

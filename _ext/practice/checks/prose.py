@@ -18,32 +18,46 @@ from docutils import nodes
 
 SKIP_CLASSES = {"crisis-lines", "review-footer", "related-topics", "sd-card-title"}
 SOURCES_TITLES = {"sources", "references", "fuentes", "referencias"}
-SKIP_NODES = (nodes.literal_block, nodes.raw, nodes.comment, nodes.system_message,
-              nodes.doctest_block, nodes.substitution_definition)
+SKIP_NODES = (
+    nodes.literal_block,
+    nodes.raw,
+    nodes.comment,
+    nodes.system_message,
+    nodes.doctest_block,
+    nodes.substitution_definition,
+)
 # The role that marks a quoted label (see ``person_first``).
 CALLED_CLASS = "called"
 
 
 def is_sources_section(node: nodes.Node) -> bool:
-    return (isinstance(node, nodes.section) and len(node) > 0
-            and isinstance(node[0], nodes.title)
-            and re.sub(r"\s*\(.*\)$", "", node[0].astext().strip().lower()) in SOURCES_TITLES)
+    return (
+        isinstance(node, nodes.section)
+        and len(node) > 0
+        and isinstance(node[0], nodes.title)
+        and re.sub(r"\s*\(.*\)$", "", node[0].astext().strip().lower()) in SOURCES_TITLES
+    )
 
 
 def is_citation_list(node: nodes.Node) -> bool:
     """A list whose entries are citations: directly under a "Sources" heading."""
-    return (isinstance(node, (nodes.bullet_list, nodes.enumerated_list))
-            and node.parent is not None and is_sources_section(node.parent))
+    return (
+        isinstance(node, (nodes.bullet_list, nodes.enumerated_list))
+        and node.parent is not None
+        and is_sources_section(node.parent)
+    )
 
 
 def excluded_here(node: nodes.Element) -> bool:
     """True if ``node`` starts a part of the page that is not the page's own prose."""
-    return (isinstance(node, SKIP_NODES) or is_citation_list(node)
-            or bool(SKIP_CLASSES.intersection(node.get("classes", ()))))
+    return (
+        isinstance(node, SKIP_NODES)
+        or is_citation_list(node)
+        or bool(SKIP_CLASSES.intersection(node.get("classes", ())))
+    )
 
 
-def prose_elements(node: nodes.Element, kinds: tuple[type[nodes.Element], ...]
-                   ) -> Iterator[nodes.Element]:
+def prose_elements(node: nodes.Element, kinds: tuple[type[nodes.Element], ...]) -> Iterator[nodes.Element]:
     """The elements of ``kinds`` under ``node``, in page order, leaving out the parts
     that are not prose (one walk that skips those parts whole)."""
     for child in node.children:
@@ -68,8 +82,7 @@ def paragraphs(doctree: nodes.document) -> Iterator[tuple[str, int | None]]:
         yield para.astext(), line_of(para)
 
 
-BLOCKS = (nodes.paragraph, nodes.title, nodes.term, nodes.rubric, nodes.caption,
-          nodes.line, nodes.field_name)
+BLOCKS = (nodes.paragraph, nodes.title, nodes.term, nodes.rubric, nodes.caption, nodes.line, nodes.field_name)
 
 
 def checkable_text(node: nodes.Element) -> str:
@@ -92,12 +105,13 @@ def after_citation(paragraph: nodes.paragraph) -> str:
     """The words of a citation entry after its cited work: after its last link, or after
     its title (in italics) if it has no link. Blanked before that point (same length)."""
     texts = list(paragraph.findall(nodes.Text))
-    cited = [i for i, text in enumerate(texts)
-             if any(isinstance(parent, (nodes.reference, nodes.emphasis))
-                    for parent in _parents(text, paragraph))]
+    cited = [
+        i
+        for i, text in enumerate(texts)
+        if any(isinstance(parent, (nodes.reference, nodes.emphasis)) for parent in _parents(text, paragraph))
+    ]
     start = cited[-1] + 1 if cited else 0
-    return "".join(re.sub(r"[^\n]", " ", str(t)) if i < start else str(t)
-                   for i, t in enumerate(texts))
+    return "".join(re.sub(r"[^\n]", " ", str(t)) if i < start else str(t) for i, t in enumerate(texts))
 
 
 def _parents(node: nodes.Node, stop: nodes.Element) -> Iterator[nodes.Element]:
@@ -121,8 +135,7 @@ def _as_sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?", "…")) else text + "."
 
 
-def graded_paragraph_nodes(node: nodes.Element
-                           ) -> Iterator[tuple[nodes.paragraph, str, int | None]]:
+def graded_paragraph_nodes(node: nodes.Element) -> Iterator[tuple[nodes.paragraph, str, int | None]]:
     """Every prose paragraph (node, text, line) under ``node``, in page order, wherever
     it is, a Sources section included; of a citation entry, only the words after the
     work it cites (see ``after_citation``), if any; the facts of a ``practice-facts``
@@ -175,19 +188,23 @@ def text_blocks(doctree: nodes.document) -> Iterator[tuple[str, int | None]]:
     yield from citation_additions(doctree)
 
 
-NEGATION = re.compile(r"\b(no|not|never|cannot|can't|can’t|don't|don’t|won't|won’t|nothing|"
-                      r"nobody|without|isn't|isn’t|aren't|aren’t)\b", re.IGNORECASE)
+NEGATION = re.compile(
+    r"\b(no|not|never|cannot|can't|can’t|don't|don’t|won't|won’t|nothing|"
+    r"nobody|without|isn't|isn’t|aren't|aren’t)\b",
+    re.IGNORECASE,
+)
 
 
 def is_negated(text: str, match: re.Match, words_before: int = 5) -> bool:
     """True if the match is said not to be so: "there is no cure", "IFS is not yet ..."."""
     start = max(text.rfind(mark, 0, match.start()) for mark in ".!?")
-    before = text[start + 1: match.start()].split()[-words_before:]
+    before = text[start + 1 : match.start()].split()[-words_before:]
     return bool(NEGATION.search(" ".join(before)) or NEGATION.search(match.group(0)))
 
 
-def find_all(pattern: re.Pattern, blocks: Iterable[tuple[str, int | None]],
-             triggers: tuple[str, ...]) -> Iterator[tuple[re.Match, str, int | None]]:
+def find_all(
+    pattern: re.Pattern, blocks: Iterable[tuple[str, int | None]], triggers: tuple[str, ...]
+) -> Iterator[tuple[re.Match, str, int | None]]:
     """Each match of ``pattern`` in ``blocks`` with its text and file line.
 
     ``triggers`` are lower-case words of which every match contains one. A block

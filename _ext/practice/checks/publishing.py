@@ -62,8 +62,8 @@ class NotReady:
     """One reason a page may not be published yet."""
 
     line: int | None
-    message: str   # for the build log and `make check`: what is wrong and what to do
-    banner: str    # for the banner at the top of the page in a preview, in its language
+    message: str  # for the build log and `make check`: what is wrong and what to do
+    banner: str  # for the banner at the top of the page in a preview, in its language
 
 
 def banner(config: Config, key: str, **values: Any) -> str:
@@ -75,12 +75,21 @@ def sign_off_steps(config: Config, docname: str, info: PageInfo) -> str:
     """How to sign a page off: the command, and the lines to paste without a terminal."""
     ids = list(clinician_by_id(config))
     reviewer = info.reviewed_by if info.reviewed_by in ids else "<clinician id>"
-    lines = review_lines(reviewer, config.practice_signatures.get(reviewer), today(config),
-                         config.practice_is_example, info.fingerprint)
-    return render("sign-off-steps", page=docname, reviewer=reviewer,
-                  ids=", ".join(ids) or "(none in practice.yaml)",
-                  draft=" and remove the line 'status: draft'" if info.is_draft else "",
-                  lines="\n".join(f"    {line}" for line in lines))
+    lines = review_lines(
+        reviewer,
+        config.practice_signatures.get(reviewer),
+        today(config),
+        config.practice_is_example,
+        info.fingerprint,
+    )
+    return render(
+        "sign-off-steps",
+        page=docname,
+        reviewer=reviewer,
+        ids=", ".join(ids) or "(none in practice.yaml)",
+        draft=" and remove the line 'status: draft'" if info.is_draft else "",
+        lines="\n".join(f"    {line}" for line in lines),
+    )
 
 
 def sign_off_not_ready(config: Config, docname: str, info: PageInfo, gap: str) -> NotReady:
@@ -89,17 +98,27 @@ def sign_off_not_ready(config: Config, docname: str, info: PageInfo, gap: str) -
     name = person.get("name", info.reviewed_by)
     signed = info.signed_by or ""
     day = info.last_reviewed
-    values = dict(date=long_date(day), name=name, signed=signed, reviewer=info.reviewed_by,
-                  now=config.practice_signatures.get(info.reviewed_by, ""))
-    key = {OTHER_PERSON: "not-ready-other-person",
-           EXAMPLE_REVIEW: "not-ready-example-review"}.get(gap, "not-ready-unsigned")
+    values = dict(
+        date=long_date(day),
+        name=name,
+        signed=signed,
+        reviewer=info.reviewed_by,
+        now=config.practice_signatures.get(info.reviewed_by, ""),
+    )
+    key = {OTHER_PERSON: "not-ready-other-person", EXAMPLE_REVIEW: "not-ready-example-review"}.get(
+        gap, "not-ready-unsigned"
+    )
     # While the details are examples, a sign-off now would be an example review too.
-    steps = (render("sign-off-after-setup", page=docname) if config.practice_is_example
-             else sign_off_steps(config, docname, info))
-    return NotReady(info.line("signed_by") or info.line("reviewed_by"),
-                    render(key, steps=steps, **values),
-                    banner(config, f"{key}-banner", **{**values, "date": long_date(
-                        day, config.language)}))
+    steps = (
+        render("sign-off-after-setup", page=docname)
+        if config.practice_is_example
+        else sign_off_steps(config, docname, info)
+    )
+    return NotReady(
+        info.line("signed_by") or info.line("reviewed_by"),
+        render(key, steps=steps, **values),
+        banner(config, f"{key}-banner", **{**values, "date": long_date(day, config.language)}),
+    )
 
 
 def not_ready(config: Config, docname: str, info: PageInfo) -> list[NotReady]:
@@ -107,27 +126,47 @@ def not_ready(config: Config, docname: str, info: PageInfo) -> list[NotReady]:
     found = []
     gap = sign_off_gap_of(config, info)
     if info.is_draft:
-        found.append(NotReady(info.line("status"), render(
-            "not-ready-draft", steps=sign_off_steps(config, docname, info)),
-            banner(config, "not-ready-draft-banner")))
+        found.append(
+            NotReady(
+                info.line("status"),
+                render("not-ready-draft", steps=sign_off_steps(config, docname, info)),
+                banner(config, "not-ready-draft-banner"),
+            )
+        )
     elif info.changed_since_review:
         person = clinician_by_id(config).get(info.reviewed_by, {})
         values = dict(date=long_date(info.last_reviewed), name=person.get("name", info.reviewed_by))
         message = "not-ready-changed" if info.review_fingerprint else "not-ready-unfingerprinted"
-        found.append(NotReady(info.line("review_fingerprint") or info.line("reviewed_by"),
-                              render(message, steps=sign_off_steps(config, docname, info),
-                                     **values),
-                              banner(config, "not-ready-changed-banner", **{
-                                  **values, "date": long_date(info.last_reviewed, config.language)})))
+        found.append(
+            NotReady(
+                info.line("review_fingerprint") or info.line("reviewed_by"),
+                render(message, steps=sign_off_steps(config, docname, info), **values),
+                banner(
+                    config,
+                    "not-ready-changed-banner",
+                    **{**values, "date": long_date(info.last_reviewed, config.language)},
+                ),
+            )
+        )
     elif info.has_review and gap:
         found.append(sign_off_not_ready(config, docname, info, gap))
     if info.prompt_lines:
         count = len(info.prompt_lines)
-        found.append(NotReady(info.prompt_lines[0], render(
-            "not-ready-prompt", count=count, prompt=PROMPT, s="s" if count > 1 else "",
-            lines=", ".join(map(str, info.prompt_lines))),
-            banner(config, "not-ready-prompt-banner", count=count, prompt=PROMPT,
-                   s="s" if count > 1 else "")))
+        found.append(
+            NotReady(
+                info.prompt_lines[0],
+                render(
+                    "not-ready-prompt",
+                    count=count,
+                    prompt=PROMPT,
+                    s="s" if count > 1 else "",
+                    lines=", ".join(map(str, info.prompt_lines)),
+                ),
+                banner(
+                    config, "not-ready-prompt-banner", count=count, prompt=PROMPT, s="s" if count > 1 else ""
+                ),
+            )
+        )
     return found
 
 
@@ -167,25 +206,27 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
     # sphinx-sitemap reads its exclusions as each page is written, after this.
     before = build_state(app).sitemap_excludes
     if hasattr(app.config, "sitemap_excludes") and before is not None:
-        drafts = [app.builder.get_target_uri(doc) for doc in sorted(pages(env))
-                  if doc in env.found_docs and is_draft(env, doc)]
+        drafts = [
+            app.builder.get_target_uri(doc)
+            for doc in sorted(pages(env))
+            if doc in env.found_docs and is_draft(env, doc)
+        ]
         app.config.sitemap_excludes = [*before, *drafts]
 
 
-def on_html_page_context(app: Sphinx, pagename: str, templatename: str,
-                         context: dict[str, Any], doctree: Any) -> None:
+def on_html_page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
     info = pages(app.env).get(pagename)
     if doctree is None or info is None:
         return
     if info.is_draft:
         context["metatags"] = NOINDEX + context.get("metatags", "")
-    context["practice_not_ready"] = [reason.banner
-                                     for reason in not_ready(app.config, pagename, info)]
+    context["practice_not_ready"] = [reason.banner for reason in not_ready(app.config, pagename, info)]
 
 
 def setup(app: Sphinx) -> None:
-    app.add_config_value("practice_build_for", build_for_default(), "html",
-                         types=ENUM(*BUILD_FOR))
+    app.add_config_value("practice_build_for", build_for_default(), "html", types=ENUM(*BUILD_FOR))
     app.connect("builder-inited", on_builder_inited)
     app.connect("env-updated", on_env_updated)
     app.connect("html-page-context", on_html_page_context)

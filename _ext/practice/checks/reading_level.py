@@ -94,8 +94,7 @@ class Readability:
     def sentences(self, text: str) -> list[str]:
         text = " ".join(text.split())
         protected = self.abbreviations.sub(lambda m: m.group(0).replace(".", "\x00"), text)
-        return [s.replace("\x00", ".") for s in self.sentence_end.split(protected)
-                if self.word.search(s)]
+        return [s.replace("\x00", ".") for s in self.sentence_end.split(protected) if self.word.search(s)]
 
 
 def grade(words: int, sentence_count: int, syllable_count: int) -> float:
@@ -110,8 +109,7 @@ class Measure:
     hardest: list[tuple[float, int | None, str]]
 
 
-def measure(parts: list[tuple[str, int | None]], language: Readability | None = None
-            ) -> Measure | None:
+def measure(parts: list[tuple[str, int | None]], language: Readability | None = None) -> Measure | None:
     """Score the prose ``parts`` (text, line) with ``language`` (default English, by
     Flesch-Kincaid grade), and its three hardest sentences; ``None`` with no words."""
     language = language or ENGLISH
@@ -128,8 +126,12 @@ def measure(parts: list[tuple[str, int | None]], language: Readability | None = 
     if not total_words:
         return None
     scored.sort(key=lambda item: item[0] if language.lower_is_harder else -item[0])
-    return Measure(language.formula(total_words, total_sentences, total_syllables), total_words,
-                   total_sentences, scored[:3])
+    return Measure(
+        language.formula(total_words, total_sentences, total_syllables),
+        total_words,
+        total_sentences,
+        scored[:3],
+    )
 
 
 @dataclass(frozen=True)
@@ -146,8 +148,9 @@ class Passage:
     main: int  # the index in ``parts`` of its longest paragraph
 
 
-def passages(parts: list[tuple[str, int | None]], language: Readability | None = None,
-             min_words: int = 30) -> list[Passage]:
+def passages(
+    parts: list[tuple[str, int | None]], language: Readability | None = None, min_words: int = 30
+) -> list[Passage]:
     """Score the paragraphs ``parts`` (text, line) one by one, in page order.
 
     A paragraph of ``min_words`` words or more is graded on its own. Shorter ones give
@@ -164,8 +167,16 @@ def passages(parts: list[tuple[str, int | None]], language: Readability | None =
         sentences = language.sentences(text)
         words = [word for sentence in sentences for word in language.word.findall(sentence)]
         if words:
-            counted.append((text, line, len(sentences), len(words),
-                            sum(language.syllables(word) for word in words), index))
+            counted.append(
+                (
+                    text,
+                    line,
+                    len(sentences),
+                    len(words),
+                    sum(language.syllables(word) for word in words),
+                    index,
+                )
+            )
     groups: list[list[Counted]] = []
     short: list[Counted] = []
 
@@ -195,9 +206,18 @@ def passages(parts: list[tuple[str, int | None]], language: Readability | None =
         group.sort(key=lambda entry: entry[5])
         sentences, words, syllable_count = (sum(entry[i] for entry in group) for i in (2, 3, 4))
         longest = max(group, key=lambda entry: entry[3])
-        found.append(Passage(language.formula(words, sentences, syllable_count), longest[1],
-                             group[0][1], group[-1][1], len(group), words, longest[0],
-                             longest[5]))
+        found.append(
+            Passage(
+                language.formula(words, sentences, syllable_count),
+                longest[1],
+                group[0][1],
+                group[-1][1],
+                len(group),
+                words,
+                longest[0],
+                longest[5],
+            )
+        )
     return found
 
 
@@ -213,16 +233,24 @@ def _first_words(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def hard_passages(graded: list[Passage], language: Readability, limit: float,
-                  min_words: int) -> list[tuple[Passage, str]]:
+def hard_passages(
+    graded: list[Passage], language: Readability, limit: float, min_words: int
+) -> list[tuple[Passage, str]]:
     """The passages of ``graded`` past ``limit`` (above a grade, below a reading ease),
     each with the words that say which paragraphs it covers (empty for one paragraph)."""
     found = []
     for passage in graded:
         if (passage.score < limit) if language.lower_is_harder else (passage.score > limit):
-            joined = (render("reading-level-joined", min_words=min_words,
-                             first=passage.first_line, last=passage.last_line)
-                      if passage.paragraphs > 1 and passage.first_line else "")
+            joined = (
+                render(
+                    "reading-level-joined",
+                    min_words=min_words,
+                    first=passage.first_line,
+                    last=passage.last_line,
+                )
+                if passage.paragraphs > 1 and passage.first_line
+                else ""
+            )
             found.append((passage, joined))
     return found
 
@@ -241,21 +269,38 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     graded = passages(graded_paragraphs(doctree), ENGLISH, app.config.practice_paragraph_min_words)
     if app.config.practice_show_reading_grades:
         hardest_passage = max(graded, key=lambda passage: passage.score)
-        logger.info(f"reading level: {docname}: grade {result.grade:.1f} "
-                    f"({result.words} words, {result.sentences} sentences); hardest paragraph: "
-                    f"grade {hardest_passage.score:.1f} (line {hardest_passage.line})")
+        logger.info(
+            f"reading level: {docname}: grade {result.grade:.1f} "
+            f"({result.words} words, {result.sentences} sentences); hardest paragraph: "
+            f"grade {hardest_passage.score:.1f} (line {hardest_passage.line})"
+        )
     if result.grade > target:
         hardest = " ".join(
-            f"({'line ' + str(line) if line else 'page'}, grade {score:.0f}) \"{_quote(text)}\""
-            for score, line, text in result.hardest)
-        findings.add(app.env, docname, Subtype.reading_level, None, render(
-            "reading-level", grade=result.grade, target=target, hardest=hardest))
+            f'({"line " + str(line) if line else "page"}, grade {score:.0f}) "{_quote(text)}"'
+            for score, line, text in result.hardest
+        )
+        findings.add(
+            app.env,
+            docname,
+            Subtype.reading_level,
+            None,
+            render("reading-level", grade=result.grade, target=target, hardest=hardest),
+        )
     ceiling = app.config.practice_paragraph_grade_max
-    for passage, joined in hard_passages(graded, ENGLISH, ceiling,
-                                         app.config.practice_paragraph_min_words):
-        findings.add(app.env, docname, Subtype.reading_level, passage.line, render(
-            "reading-level-paragraph", grade=passage.score, ceiling=ceiling,
-            words=_first_words(passage.text), joined=joined))
+    for passage, joined in hard_passages(graded, ENGLISH, ceiling, app.config.practice_paragraph_min_words):
+        findings.add(
+            app.env,
+            docname,
+            Subtype.reading_level,
+            passage.line,
+            render(
+                "reading-level-paragraph",
+                grade=passage.score,
+                ceiling=ceiling,
+                words=_first_words(passage.text),
+                joined=joined,
+            ),
+        )
 
 
 def setup(app: Sphinx) -> None:

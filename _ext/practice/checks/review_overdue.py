@@ -28,22 +28,32 @@ CHOICES = ("fail", "publish")
 def overdue(env: BuildEnvironment, config: Config) -> list[tuple[str, int]]:
     """(docname, days overdue) for each page whose next review date has passed."""
     now = today(config)
-    return [(docname, (now - info.next_review).days)
-            for docname, info in sorted(pages(env).items())
-            if docname in env.found_docs and info.next_review and info.next_review < now]
+    return [
+        (docname, (now - info.next_review).days)
+        for docname, info in sorted(pages(env).items())
+        if docname in env.found_docs and info.next_review and info.next_review < now
+    ]
 
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
     now = today(app.config)
     for docname, days in overdue(env, app.config):
         info = pages(env)[docname]
-        values = dict(next=info.next_review.isoformat(), days=days, today=now.isoformat(),
-                      suggested=add_years(now, 1).isoformat(), file=env.doc2path(docname))
+        values = dict(
+            next=info.next_review.isoformat(),
+            days=days,
+            today=now.isoformat(),
+            suggested=add_years(now, 1).isoformat(),
+            file=env.doc2path(docname),
+        )
         if app.config.practice_overdue_reviews == "publish":
             logger.info(bold(red(render("review-overdue-notice", **values))))
         else:
-            findings.warn(Subtype.review_overdue, render("review-overdue", **values),
-                          (docname, info.line("next_review")))
+            findings.warn(
+                Subtype.review_overdue,
+                render("review-overdue", **values),
+                (docname, info.line("next_review")),
+            )
 
 
 def setup(app: Sphinx) -> None:

@@ -27,8 +27,18 @@ from ..data.sign_offs import EXAMPLE_REVIEW, OTHER_PERSON, SignOff, sign_off_gap
 from ..languages.i18n import long_date
 from ..languages.translation import load_translations, site_languages_in, translations_path
 
-SKIP_DIRS = {"_build", ".venv", "_ext", "tests", "bench", "node_modules", "tools", "_templates",
-             "_static", "_extra"}
+SKIP_DIRS = {
+    "_build",
+    ".venv",
+    "_ext",
+    "tests",
+    "bench",
+    "node_modules",
+    "tools",
+    "_templates",
+    "_static",
+    "_extra",
+}
 SKIP_FILES = {"README.md", "CONTRIBUTING.md"}
 
 
@@ -44,11 +54,13 @@ def page_files(srcdir: Path) -> list[tuple[str, Path]]:
         found = [(name.removesuffix(".md"), srcdir / name) for name in names]
     except ConfigError as exc:  # conf.py could not be read: say so, then a plain walk
         print(f"Could not read conf.py ({exc}); listing every .md file instead.", file=sys.stderr)
-        found = [(str(path.relative_to(srcdir).with_suffix("")), path)
-                 for path in srcdir.rglob("*.md")
-                 if not SKIP_DIRS & set(path.relative_to(srcdir).parts[:-1])
-                 and not any(part.startswith(".") for part in path.relative_to(srcdir).parts)
-                 and path.name not in SKIP_FILES]
+        found = [
+            (str(path.relative_to(srcdir).with_suffix("")), path)
+            for path in srcdir.rglob("*.md")
+            if not SKIP_DIRS & set(path.relative_to(srcdir).parts[:-1])
+            and not any(part.startswith(".") for part in path.relative_to(srcdir).parts)
+            and path.name not in SKIP_FILES
+        ]
     return sorted(found)
 
 
@@ -79,8 +91,9 @@ def gap_of(sign_off: SignOff, people: dict[str, dict], loaded: PracticeFile) -> 
     return sign_off_gap(sign_off, signatures, loaded.is_example, public=True)
 
 
-def page_infos(srcdir: Path, people: dict[str, dict], today: dt.date
-               ) -> list[tuple[str, Path, PageInfo, list]]:
+def page_infos(
+    srcdir: Path, people: dict[str, dict], today: dt.date
+) -> list[tuple[str, Path, PageInfo, list]]:
     found = []
     for docname, path in page_files(srcdir):
         text = path.read_text(encoding="utf-8")
@@ -102,8 +115,13 @@ def waiting_for_sign_off(srcdir: Path, today: dt.date) -> list[tuple[str, int, s
         relative = path.relative_to(srcdir).as_posix()
         command = f"make sign-off PAGE={docname} REVIEWER=<clinician id: {ids}>"
         if info.is_draft:
-            found.append((relative, info.line("status") or 1,
-                          f"{docname} is a draft: finish it, then a clinician reads it and runs {command}"))
+            found.append(
+                (
+                    relative,
+                    info.line("status") or 1,
+                    f"{docname} is a draft: finish it, then a clinician reads it and runs {command}",
+                )
+            )
             continue
         if not info.has_review:
             if info.is_clinical:
@@ -111,28 +129,41 @@ def waiting_for_sign_off(srcdir: Path, today: dt.date) -> list[tuple[str, int, s
             continue
         gap = gap_of(SignOff(info.reviewed_by, info.signed_by, info.example_review), people, loaded)
         if info.changed_since_review:
-            found.append((relative, info.line("review_fingerprint") or info.line("reviewed_by") or 1,
-                          f"{docname} changed after its sign-off: a clinician reads it and runs {command}"))
+            found.append(
+                (
+                    relative,
+                    info.line("review_fingerprint") or info.line("reviewed_by") or 1,
+                    f"{docname} changed after its sign-off: a clinician reads it and runs {command}",
+                )
+            )
         elif gap:
             now = signature(people[info.reviewed_by]) if info.reviewed_by in people else None
-            found.append((relative, info.line("signed_by") or info.line("reviewed_by") or 1,
-                          f"{gap_words(gap, docname, info.signed_by, now)}: the clinician who "
-                          f"reads it runs {command}"))
+            found.append(
+                (
+                    relative,
+                    info.line("signed_by") or info.line("reviewed_by") or 1,
+                    f"{gap_words(gap, docname, info.signed_by, now)}: the clinician who "
+                    f"reads it runs {command}",
+                )
+            )
     pages = {docname for docname, *_rest in infos}
     for language in site_languages_in(srcdir):
         listing = translations_path(srcdir, language)
         entries, _problems = load_translations(listing, pages, list(people), today)
         relative = listing.relative_to(srcdir).as_posix()
         for docname, entry in sorted(entries.items()):
-            gap = gap_of(SignOff(entry.reviewed_by, entry.signed_by, entry.example_review),
-                         people, loaded)
+            gap = gap_of(SignOff(entry.reviewed_by, entry.signed_by, entry.example_review), people, loaded)
             if gap:
-                now = (signature(people[entry.reviewed_by]) if entry.reviewed_by in people
-                       else None)
+                now = signature(people[entry.reviewed_by]) if entry.reviewed_by in people else None
                 what = gap_words(gap, f"The {language} translation of {docname}", entry.signed_by, now)
-                found.append((relative, entry.line_of("signed_by" if entry.signed_by else "reviewed_by"),
-                              f"{what}: the clinician who reads it runs make sign-off-translation "
-                              f"PAGE={docname} REVIEWER=<clinician id: {ids}>"))
+                found.append(
+                    (
+                        relative,
+                        entry.line_of("signed_by" if entry.signed_by else "reviewed_by"),
+                        f"{what}: the clinician who reads it runs make sign-off-translation "
+                        f"PAGE={docname} REVIEWER=<clinician id: {ids}>",
+                    )
+                )
     return found
 
 
@@ -160,24 +191,34 @@ def rows(srcdir: Path, today: dt.date, days: int) -> list[tuple[str, ...]]:
         if info.is_draft:
             who, flag = "-", "DRAFT: not signed off yet"
         elif info.changed_since_review and flag == "ok":
-            flag = ("CHANGED since sign-off: a clinician reads it, then make sign-off"
-                    if info.review_fingerprint else "NO FINGERPRINT: sign off to record one")
+            flag = (
+                "CHANGED since sign-off: a clinician reads it, then make sign-off"
+                if info.review_fingerprint
+                else "NO FINGERPRINT: sign off to record one"
+            )
         elif flag == "ok":
-            gap = gap_of(SignOff(info.reviewed_by, info.signed_by, info.example_review),
-                         people, loaded)
+            gap = gap_of(SignOff(info.reviewed_by, info.signed_by, info.example_review), people, loaded)
             flag = GAP_FLAGS.get(gap, UNSIGNED_FLAG) if gap else flag
         if problems and flag == "ok":
             flag = f"CHECK: {len(problems)} front-matter problem(s); run make html"
-        result.append((docname, who,
-                       long_date(info.last_reviewed) if info.last_reviewed else "-",
-                       long_date(info.next_review) if info.next_review else "-", flag))
+        result.append(
+            (
+                docname,
+                who,
+                long_date(info.last_reviewed) if info.last_reviewed else "-",
+                long_date(info.next_review) if info.next_review else "-",
+                flag,
+            )
+        )
     return result
 
 
 def table(header: tuple[str, ...], body: list[tuple[str, ...]]) -> str:
     widths = [max(len(row[i]) for row in [header, *body]) for i in range(len(header))]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip()
-             for row in [header, tuple("-" * w for w in widths), *body]]
+    lines = [
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in [header, tuple("-" * w for w in widths), *body]
+    ]
     return "\n".join(lines)
 
 

@@ -40,7 +40,7 @@ NOT_SHOWN = re.compile(r"^example$|\.id$")
 class ExampleDetail:
     """One value in practice.yaml that is still an example."""
 
-    key: str     # e.g. "fees.session", "clinicians[0].name", "es.fees.session"
+    key: str  # e.g. "fees.session", "clinicians[0].name", "es.fees.session"
     line: int
     value: str
     reason: str  # why it counts as an example, in plain words

@@ -43,8 +43,7 @@ REVIEW_FIELDS = ("reviewed_by", "last_reviewed", "next_review")
 # credentials then), the fingerprint of the text they read, and whether the practice's
 # details were examples at the time (an example review; see sign_offs.py).
 SIGNATURE_FIELDS = ("signed_by", "review_fingerprint", "example_review")
-FIELDS = ("kind", "description", "card", "audience", "status", *REVIEW_FIELDS,
-          *SIGNATURE_FIELDS, "related")
+FIELDS = ("kind", "description", "card", "audience", "status", *REVIEW_FIELDS, *SIGNATURE_FIELDS, "related")
 STATUSES = ("draft",)
 CLINICAL_REQUIRED = ("kind", "description", "audience", *REVIEW_FIELDS, "related")
 REQUIRED = {
@@ -54,8 +53,15 @@ REQUIRED = {
 }
 # Keys that MyST, Sphinx or Furo read from front matter: allowed as they are.
 OTHER_TOOLS_FIELDS = (
-    "myst", "substitutions", "orphan", "nocomments", "nosearch", "tocdepth",
-    "hide-toc", "hide-navigation", "hide-footer",
+    "myst",
+    "substitutions",
+    "orphan",
+    "nocomments",
+    "nosearch",
+    "tocdepth",
+    "hide-toc",
+    "hide-navigation",
+    "hide-footer",
 )
 MAX_DESCRIPTION = 160
 MAX_REVIEW_YEARS = 3
@@ -88,7 +94,7 @@ class PageInfo:
 
     kind: str | None = None
     description: str | None = None
-    card: str | None = None             # the line on its card on the home page (topic_cards)
+    card: str | None = None  # the line on its card on the home page (topic_cards)
     audience: tuple[str, ...] = ()
     status: str | None = None
     reviewed_by: str | None = None
@@ -100,8 +106,8 @@ class PageInfo:
     related: tuple[str, ...] = ()
     lines: dict[str, int] = field(default_factory=dict)
     # Filled in by the build from the page's source:
-    links: tuple[str, ...] = ()         # pages the body links to
-    fingerprint: str = ""               # of the text as it is now (``text_fingerprint``)
+    links: tuple[str, ...] = ()  # pages the body links to
+    fingerprint: str = ""  # of the text as it is now (``text_fingerprint``)
     prompt_lines: tuple[int, ...] = ()  # lines that still have a "Write here:" prompt
 
     @property
@@ -136,22 +142,36 @@ def read_front_matter(text: str) -> FrontMatter:
     lines = text.splitlines()
     if not lines or lines[0].strip() != "---":
         return FrontMatter(data=None)
-    for end, line in enumerate(lines[1:], start=1):
-        if FENCE.match(line):
-            break
-    else:
-        return FrontMatter(data=None, problem=Problem(1, render(
-            "bad-yaml", problem="the block that starts on line 1 is never closed with '---'",
-            example="kind: general")))
+    end = next((number for number, line in enumerate(lines[1:], start=1) if FENCE.match(line)), None)
+    if end is None:
+        return FrontMatter(
+            data=None,
+            problem=Problem(
+                1,
+                render(
+                    "bad-yaml",
+                    problem="the block that starts on line 1 is never closed with '---'",
+                    example="kind: general",
+                ),
+            ),
+        )
     block = "\n".join(lines[1:end])
     try:
         data, root = load_with_nodes(block)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 1
-        return FrontMatter(data=None, problem=Problem(line, render(
-            "bad-yaml", problem=getattr(exc, "problem", None) or str(exc),
-            example='description: "Therapy for families: how we help."')))
+        return FrontMatter(
+            data=None,
+            problem=Problem(
+                line,
+                render(
+                    "bad-yaml",
+                    problem=getattr(exc, "problem", None) or str(exc),
+                    example='description: "Therapy for families: how we help."',
+                ),
+            ),
+        )
     if data is None:
         data = {}
     if not isinstance(data, dict) or not isinstance(root, (yaml.MappingNode, type(None))):
@@ -188,14 +208,13 @@ def text_fingerprint(text: str) -> str:
         shown += f"\n{data['card']}"
     lines = [line.rstrip() for line in body]
     content = "\n".join(lines).strip("\n")
-    digest = hashlib.sha256(f"{shown}\n\n{content}".encode("utf-8"))
+    digest = hashlib.sha256(f"{shown}\n\n{content}".encode())
     return digest.hexdigest()[:16]
 
 
 def prompt_lines(text: str) -> tuple[int, ...]:
     """The line numbers (from 1) that still hold a "Write here:" prompt."""
-    return tuple(number for number, line in enumerate(text.splitlines(), start=1)
-                 if PROMPT in line)
+    return tuple(number for number, line in enumerate(text.splitlines(), start=1) if PROMPT in line)
 
 
 def _show(value: Any) -> str:
@@ -208,8 +227,9 @@ def _show(value: Any) -> str:
 
 def _invalid(name: str, value: Any, line: int | None) -> Problem:
     expected, example = FIELD_HELP[name]
-    return Problem(line, render("field-invalid", field=name, value=_show(value),
-                               expected=expected, example=example))
+    return Problem(
+        line, render("field-invalid", field=name, value=_show(value), expected=expected, example=example)
+    )
 
 
 def parse_date(value: Any) -> dt.date | None:
@@ -239,14 +259,16 @@ def clean_docname(value: str) -> str:
     return re.sub(r"\.(md|rst)$", "", value)
 
 
-def validate(fm: FrontMatter, clinician_ids: list[str], today: dt.date,
-             extra_fields: tuple[str, ...] | list[str] = ()) -> tuple[PageInfo, list[Problem]]:
+def validate(
+    fm: FrontMatter, clinician_ids: list[str], today: dt.date, extra_fields: tuple[str, ...] | list[str] = ()
+) -> tuple[PageInfo, list[Problem]]:
     """Check the front matter; return what is valid and every problem found."""
     if fm.problem:
         return PageInfo(), [fm.problem]
     if fm.data is None:
-        return PageInfo(), [Problem(1, render(
-            "no-front-matter", description_example=FIELD_HELP["description"][1]))]
+        return PageInfo(), [
+            Problem(1, render("no-front-matter", description_example=FIELD_HELP["description"][1]))
+        ]
     data, lines = fm.data, fm.lines
     info = PageInfo(lines=dict(lines))
     problems: list[Problem] = []
@@ -255,9 +277,17 @@ def validate(fm: FrontMatter, clinician_ids: list[str], today: dt.date,
     known = set(FIELDS) | set(OTHER_TOOLS_FIELDS) | set(extra_fields)
     for name in data:
         if str(name) not in known:
-            problems.append(Problem(at(str(name)), render(
-                "field-unknown", field=name, hint=did_you_mean(str(name), FIELDS),
-                known=", ".join(FIELDS))))
+            problems.append(
+                Problem(
+                    at(str(name)),
+                    render(
+                        "field-unknown",
+                        field=name,
+                        hint=did_you_mean(str(name), FIELDS),
+                        known=", ".join(FIELDS),
+                    ),
+                )
+            )
 
     kind = data.get("kind")
     if "kind" in data:
@@ -266,9 +296,18 @@ def validate(fm: FrontMatter, clinician_ids: list[str], today: dt.date,
         else:
             hint = did_you_mean(str(kind), KINDS)
             expected, example = FIELD_HELP["kind"]
-            problems.append(Problem(at("kind"), render(
-                "field-invalid", field="kind", value=_show(kind) + hint,
-                expected=expected, example=example)))
+            problems.append(
+                Problem(
+                    at("kind"),
+                    render(
+                        "field-invalid",
+                        field="kind",
+                        value=_show(kind) + hint,
+                        expected=expected,
+                        example=example,
+                    ),
+                )
+            )
     if "status" in data:
         if data["status"] in STATUSES:
             info.status = data["status"]
@@ -279,15 +318,22 @@ def validate(fm: FrontMatter, clinician_ids: list[str], today: dt.date,
         required = tuple(name for name in required if name not in REVIEW_FIELDS)
     unreviewed = [name for name in required if name in REVIEW_FIELDS and name not in data]
     if unreviewed:
-        problems.append(Problem(1, render("review-missing", kind=info.kind,
-                                          missing=", ".join(unreviewed))))
+        problems.append(Problem(1, render("review-missing", kind=info.kind, missing=", ".join(unreviewed))))
     for name in required:
         if name not in data and name not in REVIEW_FIELDS:
             expected, example = FIELD_HELP[name]
-            problems.append(Problem(1, render(
-                "field-missing", field=name, expected=expected,
-                where="every page" if name in REQUIRED["general"] else f"{info.kind} pages",
-                example=example)))
+            problems.append(
+                Problem(
+                    1,
+                    render(
+                        "field-missing",
+                        field=name,
+                        expected=expected,
+                        where="every page" if name in REQUIRED["general"] else f"{info.kind} pages",
+                        example=example,
+                    ),
+                )
+            )
 
     for name in ("description", "card"):
         if name not in data:
@@ -297,11 +343,14 @@ def validate(fm: FrontMatter, clinician_ids: list[str], today: dt.date,
         if not isinstance(text, str) or not text.strip():
             problems.append(_invalid(name, text, at(name)))
         elif len(text.strip()) > MAX_DESCRIPTION:
-            problems.append(Problem(at(name), render(
-                "description-too-long", field=name, length=len(text.strip()), example=example)))
+            problems.append(
+                Problem(
+                    at(name),
+                    render("description-too-long", field=name, length=len(text.strip()), example=example),
+                )
+            )
         elif TWO_SENTENCES.search(text.strip()):
-            problems.append(Problem(at(name), render(
-                "description-sentences", field=name, example=example)))
+            problems.append(Problem(at(name), render("description-sentences", field=name, example=example)))
         else:
             setattr(info, name, " ".join(text.split()))
 
@@ -317,17 +366,29 @@ def validate(fm: FrontMatter, clinician_ids: list[str], today: dt.date,
                 if item in AUDIENCES:
                     good.append(item)
                 else:
-                    problems.append(Problem(at("audience"), render(
-                        "audience-unknown", value=_show(item), hint=did_you_mean(str(item), AUDIENCES),
-                        example=FIELD_HELP["audience"][1])))
+                    problems.append(
+                        Problem(
+                            at("audience"),
+                            render(
+                                "audience-unknown",
+                                value=_show(item),
+                                hint=did_you_mean(str(item), AUDIENCES),
+                                example=FIELD_HELP["audience"][1],
+                            ),
+                        )
+                    )
             info.audience = tuple(dict.fromkeys(good))
 
     present = [name for name in (*REVIEW_FIELDS, *SIGNATURE_FIELDS) if name in data]
     partial = present and any(name not in data for name in REVIEW_FIELDS)
     if (info.kind == "general" or info.is_draft) and partial:
         missing = [name for name in REVIEW_FIELDS if name not in data]
-        problems.append(Problem(at(present[0]), render(
-            "review-fields-partial", present=", ".join(present), missing=", ".join(missing))))
+        problems.append(
+            Problem(
+                at(present[0]),
+                render("review-fields-partial", present=", ".join(present), missing=", ".join(missing)),
+            )
+        )
 
     if "reviewed_by" in data:
         reviewer = data["reviewed_by"]
@@ -336,10 +397,18 @@ def validate(fm: FrontMatter, clinician_ids: list[str], today: dt.date,
         elif not isinstance(reviewer, str) or not reviewer.strip():
             problems.append(_invalid("reviewed_by", reviewer, at("reviewed_by")))
         else:
-            problems.append(Problem(at("reviewed_by"), render(
-                "reviewer-unknown", value=_show(reviewer), hint=did_you_mean(reviewer, clinician_ids),
-                known=", ".join(clinician_ids) or "(none)",
-                first=clinician_ids[0] if clinician_ids else "clinician-a")))
+            problems.append(
+                Problem(
+                    at("reviewed_by"),
+                    render(
+                        "reviewer-unknown",
+                        value=_show(reviewer),
+                        hint=did_you_mean(reviewer, clinician_ids),
+                        known=", ".join(clinician_ids) or "(none)",
+                        first=clinician_ids[0] if clinician_ids else "clinician-a",
+                    ),
+                )
+            )
 
     for name in ("last_reviewed", "next_review"):
         if name in data:
@@ -349,19 +418,39 @@ def validate(fm: FrontMatter, clinician_ids: list[str], today: dt.date,
             setattr(info, name, day)
     last, nxt = info.last_reviewed, info.next_review
     if last and last > today:
-        problems.append(Problem(at("last_reviewed"), render(
-            "last-reviewed-future", value=last.isoformat(), today=today.isoformat())))
+        problems.append(
+            Problem(
+                at("last_reviewed"),
+                render("last-reviewed-future", value=last.isoformat(), today=today.isoformat()),
+            )
+        )
     if last and nxt:
         if nxt <= last:
-            problems.append(Problem(at("next_review"), render(
-                "next-review-order", next=nxt.isoformat(), last=last.isoformat(),
-                suggested=add_years(last, 1).isoformat())))
+            problems.append(
+                Problem(
+                    at("next_review"),
+                    render(
+                        "next-review-order",
+                        next=nxt.isoformat(),
+                        last=last.isoformat(),
+                        suggested=add_years(last, 1).isoformat(),
+                    ),
+                )
+            )
             info.next_review = None
         elif nxt > add_years(last, MAX_REVIEW_YEARS):
-            problems.append(Problem(at("next_review"), render(
-                "next-review-too-late", next=nxt.isoformat(), last=last.isoformat(),
-                latest=add_years(last, MAX_REVIEW_YEARS).isoformat(),
-                suggested=add_years(last, 1).isoformat())))
+            problems.append(
+                Problem(
+                    at("next_review"),
+                    render(
+                        "next-review-too-late",
+                        next=nxt.isoformat(),
+                        last=last.isoformat(),
+                        latest=add_years(last, MAX_REVIEW_YEARS).isoformat(),
+                        suggested=add_years(last, 1).isoformat(),
+                    ),
+                )
+            )
             info.next_review = None
 
     if "review_fingerprint" in data:
@@ -397,9 +486,16 @@ def validate(fm: FrontMatter, clinician_ids: list[str], today: dt.date,
                 if not isinstance(item, str) or not item.strip():
                     problems.append(_invalid("related", item, at("related")))
                 elif clean_docname(item) != item:
-                    problems.append(Problem(at("related"), render(
-                        "related-not-docname", value=_show(item),
-                        suggested=f"related: [{clean_docname(item)}]")))
+                    problems.append(
+                        Problem(
+                            at("related"),
+                            render(
+                                "related-not-docname",
+                                value=_show(item),
+                                suggested=f"related: [{clean_docname(item)}]",
+                            ),
+                        )
+                    )
                 else:
                     good.append(item)
             info.related = tuple(dict.fromkeys(good))

@@ -65,9 +65,12 @@ def text_to_check(env: BuildEnvironment, doctree: nodes.document) -> list[tuple[
     return blocks
 
 
-def check_english_wording(app: Sphinx, doctree: nodes.document, subtype: Subtype,
-                          problems: Callable[[list[tuple[str, int | None]]],
-                                             list[tuple[int | None, str]]]) -> None:
+def check_english_wording(
+    app: Sphinx,
+    doctree: nodes.document,
+    subtype: Subtype,
+    problems: Callable[[list[tuple[str, int | None]]], list[tuple[int | None, str]]],
+) -> None:
     """Record what ``problems`` finds in an English page's words (a translation is
     checked by ``languages.spanish_checks``)."""
     if is_translation(app.config):
@@ -79,9 +82,12 @@ def check_english_wording(app: Sphinx, doctree: nodes.document, subtype: Subtype
 
 def sign_off_gap_of(config: Config, info: PageInfo) -> str | None:
     """Why the page's sign-off does not count (``sign_offs.sign_off_gap``), or ``None``."""
-    return sign_off_gap(SignOff(info.reviewed_by, info.signed_by, info.example_review),
-                        config.practice_signatures, config.practice_is_example,
-                        public=config.practice_build_for == "production")
+    return sign_off_gap(
+        SignOff(info.reviewed_by, info.signed_by, info.example_review),
+        config.practice_signatures,
+        config.practice_is_example,
+        public=config.practice_build_for == "production",
+    )
 
 
 def reviewer(config: Config, info: PageInfo) -> dict | None:
@@ -108,8 +114,11 @@ def linked_docs(doctree: nodes.document, docname: str) -> tuple[str, ...]:
         if ref.get("refdomain") == "doc":
             found.append(target)
         elif ref.get("refdomain") == "std" and ref.get("reftype") == "doc":
-            found.append(docname_join(docname, target.removeprefix("/"))
-                         if not target.startswith("/") else target.removeprefix("/"))
+            found.append(
+                docname_join(docname, target.removeprefix("/"))
+                if not target.startswith("/")
+                else target.removeprefix("/")
+            )
     return tuple(dict.fromkeys(doc for doc in found if doc != docname))
 
 
@@ -121,8 +130,9 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
         return
     ids = list(clinician_by_id(app.config))
     text = path.read_text(encoding="utf-8")
-    info, problems = validate(read_front_matter(text), ids, today(app.config),
-                              app.config.practice_extra_front_matter_keys)
+    info, problems = validate(
+        read_front_matter(text), ids, today(app.config), app.config.practice_extra_front_matter_keys
+    )
     info.links = linked_docs(doctree, docname)
     info.fingerprint = text_fingerprint(text)
     info.prompt_lines = prompt_lines(text)
@@ -147,9 +157,13 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
             if target == docname:
                 findings.warn(Subtype.related, render("related-self", value=f"'{target}'"), location)
             elif target not in env.found_docs and target not in saved_state(env).english_only:
-                findings.warn(Subtype.related, render(
-                    "related-unknown", value=f"'{target}'",
-                    hint=nearest_docname(target, env.found_docs)), location)
+                findings.warn(
+                    Subtype.related,
+                    render(
+                        "related-unknown", value=f"'{target}'", hint=nearest_docname(target, env.found_docs)
+                    ),
+                    location,
+                )
 
 
 def on_config_inited(app: Sphinx, config: Config) -> None:

@@ -28,16 +28,31 @@ from .example_details import ExampleDetail, example_details, example_flag_line, 
 logger = logging.getLogger(__name__)
 
 REQUIRED_TEXT_FIELDS = (
-    "name", "tagline", "phone", "phone_link", "email", "area",
-    "address", "hours", "booking_url",
+    "name",
+    "tagline",
+    "phone",
+    "phone_link",
+    "email",
+    "area",
+    "address",
+    "hours",
+    "booking_url",
 )
 REQUIRED_CLINICIAN_FIELDS = ("id", "name", "credentials", "role", "about")
 # Optional groups of details. Pages show each one only where the practice gives it
 # (``{practice-facts}``, ``{practice-if}``): a missing value shows nothing at all.
 OPTIONAL_GROUPS: dict[str, tuple[str, ...]] = {
     "fees": ("session", "sliding_scale", "insurance", "cancellation"),
-    "services": ("where", "first_appointment", "insurance_plans", "ages", "languages",
-                 "welcome", "approaches", "sees_minors"),
+    "services": (
+        "where",
+        "first_appointment",
+        "insurance_plans",
+        "ages",
+        "languages",
+        "welcome",
+        "approaches",
+        "sees_minors",
+    ),
     "privacy": ("notice_url",),
 }
 LIST_FIELDS = ("services.approaches",)
@@ -45,8 +60,13 @@ LIST_FIELDS = ("services.approaches",)
 # only when true. They have no Spanish value.
 FLAG_FIELDS = ("services.sees_minors",)
 URL_FIELDS = ("privacy.notice_url",)
-TOP_LEVEL_FIELDS = ("example", *REQUIRED_TEXT_FIELDS, *OPTIONAL_GROUPS, "clinicians",
-                    "es")  # es: the Spanish values (translated_data.py checks them)
+TOP_LEVEL_FIELDS = (
+    "example",
+    *REQUIRED_TEXT_FIELDS,
+    *OPTIONAL_GROUPS,
+    "clinicians",
+    "es",
+)  # es: the Spanish values (translated_data.py checks them)
 CLINICIAN_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 PHONE_LINK = re.compile(r"^\+1\d{10}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
@@ -78,8 +98,7 @@ def field_problem(name: str, value: Any, data: dict[str, Any] | None = None) -> 
             return render("practice-phone-link", value=value)
         phone = (data or {}).get("phone")
         if isinstance(phone, str) and phone_link_for(phone) not in (None, value):
-            return render("practice-phone-mismatch", value=value, phone=phone,
-                          expected=phone_link_for(phone))
+            return render("practice-phone-mismatch", value=value, phone=phone, expected=phone_link_for(phone))
     if name == "email" and not EMAIL.match(value.strip()):
         return render("practice-email", value=value)
     if name == "booking_url" and not value.startswith("https://"):
@@ -115,8 +134,9 @@ def load_practice_file(path: Path) -> PracticeFile:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise ConfigError(render("practice-bad-yaml", where=where,
-                                 problem=getattr(exc, "problem", exc))) from exc
+        raise ConfigError(
+            render("practice-bad-yaml", where=where, problem=getattr(exc, "problem", exc))
+        ) from exc
     if not isinstance(data, dict):
         raise ConfigError(render("practice-not-mapping", path=path))
     return PracticeFile(data, _problems(data, _key_lines(root)), root, example_details(root))
@@ -150,31 +170,48 @@ def _group_problems(data: dict[str, Any], lines: dict[str, int]) -> list[tuple[i
     problems: list[tuple[int, str]] = []
     for key in data:
         if key not in TOP_LEVEL_FIELDS:
-            problems.append((lines.get(str(key), 1), render(
-                "practice-unknown-field", key=key, hint=did_you_mean(str(key), TOP_LEVEL_FIELDS),
-                known=", ".join(TOP_LEVEL_FIELDS))))
+            problems.append(
+                (
+                    lines.get(str(key), 1),
+                    render(
+                        "practice-unknown-field",
+                        key=key,
+                        hint=did_you_mean(str(key), TOP_LEVEL_FIELDS),
+                        known=", ".join(TOP_LEVEL_FIELDS),
+                    ),
+                )
+            )
     for group, names in OPTIONAL_GROUPS.items():
         values = data.get(group)
         line = lines.get(group, 1)
         if values is None:
             continue
         if not isinstance(values, dict):
-            problems.append((line, render("practice-group-not-mapping", group=group,
-                                          first=names[0])))
+            problems.append((line, render("practice-group-not-mapping", group=group, first=names[0])))
             continue
         for name, value in values.items():
             dotted = f"{group}.{name}"
             line = lines.get(dotted, lines.get(group, 1))
             if name not in names:
-                problems.append((line, render("practice-detail-unknown", key=dotted,
-                                              hint=did_you_mean(str(name), names), group=group,
-                                              known=", ".join(names))))
+                problems.append(
+                    (
+                        line,
+                        render(
+                            "practice-detail-unknown",
+                            key=dotted,
+                            hint=did_you_mean(str(name), names),
+                            group=group,
+                            known=", ".join(names),
+                        ),
+                    )
+                )
             elif value is None or value == "":
                 continue  # left empty on purpose: the pages show nothing for it
             elif dotted in FLAG_FIELDS:
                 if not isinstance(value, bool):
-                    problems.append((line, render("practice-detail-not-flag", key=dotted,
-                                                  name=name, value=value)))
+                    problems.append(
+                        (line, render("practice-detail-not-flag", key=dotted, name=name, value=value))
+                    )
             elif dotted in LIST_FIELDS:
                 if not (isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)):
                     problems.append((line, render("practice-detail-not-list", key=dotted)))
@@ -205,8 +242,7 @@ def _problems(data: dict[str, Any], lines: dict[str, int]) -> list[tuple[int, st
             continue
         for name in REQUIRED_CLINICIAN_FIELDS:
             if not str(clinician.get(name) or "").strip():
-                problems.append((line, render("practice-clinician-field", number=index + 1,
-                                              field=name)))
+                problems.append((line, render("practice-clinician-field", number=index + 1, field=name)))
         cid = str(clinician.get("id") or "")
         if cid and not CLINICIAN_ID.match(cid):
             problems.append((line, render("practice-clinician-id", value=cid)))
@@ -234,21 +270,22 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
     if config.practice_build_for == "production":
         # The public site never shows an example value (example_details.py).
         if data.get("example") is not False:
-            warn(Subtype.example_details, render("example-flag-on"),
-                 f"{path}:{example_flag_line(loaded.root)}")
+            warn(
+                Subtype.example_details, render("example-flag-on"), f"{path}:{example_flag_line(loaded.root)}"
+            )
         for detail in loaded.examples:
-            warn(Subtype.example_details, render("example-detail", key=detail.key,
-                                                 value=detail.value, reason=detail.reason),
-                 f"{path}:{detail.line}")
+            warn(
+                Subtype.example_details,
+                render("example-detail", key=detail.key, value=detail.value, reason=detail.reason),
+                f"{path}:{detail.line}",
+            )
     config.practice = data
     # Before the Spanish values replace the English ones: sign-offs record the English.
-    config.practice_signatures = {cid: signature(person)
-                                  for cid, person in clinician_by_id(config).items()}
+    config.practice_signatures = {cid: signature(person) for cid, person in clinician_by_id(config).items()}
     config.practice_is_example = loaded.is_example
     config.project = data.get("name", config.project)
     config.html_title = data.get("name", config.html_title)
-    config.html_context = {**config.html_context, "practice": data,
-                           "practice_is_example": loaded.is_example}
+    config.html_context = {**config.html_context, "practice": data, "practice_is_example": loaded.is_example}
 
 
 def setup(app: Sphinx) -> None:

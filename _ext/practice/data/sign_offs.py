@@ -39,8 +39,9 @@ class SignOff:
     example_review: bool
 
 
-def sign_off_gap(sign_off: SignOff, signatures: dict[str, str], site_is_example: bool,
-                 public: bool) -> str | None:
+def sign_off_gap(
+    sign_off: SignOff, signatures: dict[str, str], site_is_example: bool, public: bool
+) -> str | None:
     """Why ``sign_off`` does not count (``UNSIGNED``, ``OTHER_PERSON``, ``EXAMPLE_REVIEW``),
     or ``None`` if it does. ``signatures``: each clinician's "Name, credentials" now;
     ``public``: the build is for the public site."""
@@ -54,8 +55,9 @@ def sign_off_gap(sign_off: SignOff, signatures: dict[str, str], site_is_example:
     return None
 
 
-def review_lines(reviewer: str, signature: str | None, day: dt.date, example: bool,
-                 fingerprint: str | None = None) -> list[str]:
+def review_lines(
+    reviewer: str, signature: str | None, day: dt.date, example: bool, fingerprint: str | None = None
+) -> list[str]:
     """The lines a sign-off writes (front matter, or under a page in translations.yaml),
     in this order; ``make sign-off`` and the build's "lines to paste" both use it."""
     lines = [f"reviewed_by: {reviewer}"]
@@ -63,8 +65,7 @@ def review_lines(reviewer: str, signature: str | None, day: dt.date, example: bo
         lines.append(f"signed_by: {json.dumps(' '.join(signature.split()), ensure_ascii=False)}")
     lines += [f"last_reviewed: {day.isoformat()}"]
     if fingerprint is not None:
-        lines += [f"next_review: {add_years(day, 1).isoformat()}",
-                  f"review_fingerprint: {fingerprint}"]
+        lines += [f"next_review: {add_years(day, 1).isoformat()}", f"review_fingerprint: {fingerprint}"]
     if example:
         lines.append("example_review: true")
     return lines

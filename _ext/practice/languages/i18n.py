@@ -35,8 +35,20 @@ ENGLISH = "en"
 
 _ = get_translation(CATALOG)
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def N_(message: str) -> str:  # noqa: N802 (gettext's own name for it)
@@ -62,8 +74,7 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
     # keep that language's words.
     sphinx.locale.translators.pop(("general", CATALOG), None)
     if is_translation(config):
-        repo = CatalogRepository(app.srcdir, config.locale_dirs, config.language,
-                                 config.source_encoding)
+        repo = CatalogRepository(app.srcdir, config.locale_dirs, config.language, config.source_encoding)
         for catalog in repo.catalogs:
             if catalog.domain == CATALOG and catalog.is_outdated():
                 catalog.write_mo(config.language, config.gettext_allow_fuzzy_translations)

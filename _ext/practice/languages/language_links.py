@@ -64,8 +64,9 @@ def alternates(app: Sphinx, docname: str) -> dict[str, str]:
     return found
 
 
-def on_html_page_context(app: Sphinx, pagename: str, templatename: str,
-                         context: dict[str, Any], doctree: Any) -> None:
+def on_html_page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
     context["practice_language_link"] = None
     if doctree is None:
         return
@@ -73,12 +74,15 @@ def on_html_page_context(app: Sphinx, pagename: str, templatename: str,
     if not links:
         return
     context["metatags"] = context.get("metatags", "") + "".join(
-        f'<link rel="alternate" hreflang="{lang}" href="{escape(url)}">\n'
-        for lang, url in links.items())
+        f'<link rel="alternate" hreflang="{lang}" href="{escape(url)}">\n' for lang, url in links.items()
+    )
     current = app.config.language or ENGLISH
     other = next(lang for lang in links if lang not in (current, "x-default"))
-    context["practice_language_link"] = {"href": links[other], "lang": other,
-                                         "label": LINK_LABELS.get(other, other)}
+    context["practice_language_link"] = {
+        "href": links[other],
+        "lang": other,
+        "label": LINK_LABELS.get(other, other),
+    }
 
 
 def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
@@ -101,12 +105,13 @@ def _sitemap_alternates(app: Sphinx) -> None:
         loc = url.findtext(f"{{{SITEMAP_NS}}}loc") or ""
         if not loc.startswith(own):
             continue
-        docname = loc[len(own):].removesuffix(".html")
+        docname = loc[len(own) :].removesuffix(".html")
         languages = languages_of(app, docname)
         for lang in [*languages, "x-default"] if languages else []:
             root = absolute_root(app, ENGLISH if lang == "x-default" else lang)
-            ET.SubElement(url, f"{{{XHTML_NS}}}link", rel="alternate", hreflang=lang,
-                          href=f"{root}{docname}.html")
+            ET.SubElement(
+                url, f"{{{XHTML_NS}}}link", rel="alternate", hreflang=lang, href=f"{root}{docname}.html"
+            )
     tree.write(path, xml_declaration=True, encoding="utf-8", method="xml")
 
 
@@ -129,8 +134,9 @@ def pagefind_glob(app: Sphinx) -> str | None:
     if (app.config.language or ENGLISH) != ENGLISH or not site_languages(app):
         return None
     env: BuildEnvironment = app.env
-    folders = sorted({doc.split("/", 1)[0] for doc in env.found_docs if "/" in doc}
-                     - set(site_languages(app)))
+    folders = sorted(
+        {doc.split("/", 1)[0] for doc in env.found_docs if "/" in doc} - set(site_languages(app))
+    )
     return "{" + ",".join(["*.html", *(f"{folder}/**/*.html" for folder in folders)]) + "}"
 
 

@@ -45,8 +45,11 @@ REQUIRED = ("tagline", "area", "hours")
 # Texts that may have one (without it, the English value is shown: a name, an address).
 OPTIONAL = ("name", "short_name", "address")
 # Yes-or-no details (FLAG_FIELDS) are the same in every language: no Spanish value.
-TRANSLATED_GROUPS = {group: tuple(n for n in names if f"{group}.{n}" not in FLAG_FIELDS)
-                     for group, names in OPTIONAL_GROUPS.items() if group != "privacy"}
+TRANSLATED_GROUPS = {
+    group: tuple(n for n in names if f"{group}.{n}" not in FLAG_FIELDS)
+    for group, names in OPTIONAL_GROUPS.items()
+    if group != "privacy"
+}
 CLINICIAN_FIELDS = ("credentials", "role", "about")
 
 
@@ -78,8 +81,7 @@ def _is_text(dotted: str, value: Any) -> bool:
     return isinstance(value, str)
 
 
-def problems(data: dict[str, Any], lines: dict[str, int], translation: bool
-             ) -> list[tuple[int, str]]:
+def problems(data: dict[str, Any], lines: dict[str, int], translation: bool) -> list[tuple[int, str]]:
     """(line, message) for each mistake in the ``es:`` group; with ``translation``, also
     each shown text that has no Spanish value."""
     found: list[tuple[int, str]] = []
@@ -88,21 +90,43 @@ def problems(data: dict[str, Any], lines: dict[str, int], translation: bool
         spanish = {}
     here = lines.get(GROUP, 1)
     if not isinstance(spanish, dict):
-        return [(here, render("practice-es-not-text", key=GROUP,
-                              kind="a group of 'name: text' lines, indented under 'es:'"))]
+        return [
+            (
+                here,
+                render(
+                    "practice-es-not-text",
+                    key=GROUP,
+                    kind="a group of 'name: text' lines, indented under 'es:'",
+                ),
+            )
+        ]
     known = known_keys()
 
     def unknown(key: str, line: int, choices: list[str]) -> None:
-        found.append((line, render("practice-es-unknown", key=key,
-                                   hint=did_you_mean(key, choices), known=", ".join(known))))
+        found.append(
+            (
+                line,
+                render(
+                    "practice-es-unknown", key=key, hint=did_you_mean(key, choices), known=", ".join(known)
+                ),
+            )
+        )
 
     for key, value in spanish.items():
         key = str(key)
         line = lines.get(f"{GROUP}.{key}", here)
         if key in TRANSLATED_GROUPS:
             if not isinstance(value, dict):
-                found.append((line, render("practice-es-not-text", key=key,
-                                           kind=f"a group of 'name: text' lines, like '{key}:' above")))
+                found.append(
+                    (
+                        line,
+                        render(
+                            "practice-es-not-text",
+                            key=key,
+                            kind=f"a group of 'name: text' lines, like '{key}:' above",
+                        ),
+                    )
+                )
                 continue
             for name, text in value.items():
                 dotted = f"{key}.{name}"
@@ -110,15 +134,29 @@ def problems(data: dict[str, Any], lines: dict[str, int], translation: bool
                 if name not in TRANSLATED_GROUPS[key]:
                     unknown(dotted, spot, [f"{key}.{n}" for n in TRANSLATED_GROUPS[key]])
                 elif _given(text) and not _is_text(dotted, text):
-                    found.append((spot, render("practice-es-not-text", key=dotted,
-                                               kind="a list of short texts" if dotted in LIST_FIELDS
-                                               else "text (in quotes)")))
+                    found.append(
+                        (
+                            spot,
+                            render(
+                                "practice-es-not-text",
+                                key=dotted,
+                                kind="a list of short texts" if dotted in LIST_FIELDS else "text (in quotes)",
+                            ),
+                        )
+                    )
         elif key == "clinicians":
             ids = {str(c.get("id")) for c in data.get("clinicians") or [] if isinstance(c, dict)}
             if not isinstance(value, dict):
-                found.append((line, render("practice-es-not-text", key=key,
-                                           kind="a group with each clinician's id, and under it "
-                                                "credentials, role and about")))
+                found.append(
+                    (
+                        line,
+                        render(
+                            "practice-es-not-text",
+                            key=key,
+                            kind="a group with each clinician's id, and under it credentials, role and about",
+                        ),
+                    )
+                )
                 continue
             for cid, fields in value.items():
                 spot = lines.get(f"{GROUP}.clinicians.{cid}", line)
@@ -127,12 +165,18 @@ def problems(data: dict[str, Any], lines: dict[str, int], translation: bool
                     continue
                 for field, text in (fields or {}).items() if isinstance(fields, dict) else ():
                     if field not in CLINICIAN_FIELDS:
-                        unknown(f"clinicians.{cid}.{field}",
-                                lines.get(f"{GROUP}.clinicians.{cid}.{field}", spot),
-                                [f"clinicians.{cid}.{f}" for f in CLINICIAN_FIELDS])
+                        unknown(
+                            f"clinicians.{cid}.{field}",
+                            lines.get(f"{GROUP}.clinicians.{cid}.{field}", spot),
+                            [f"clinicians.{cid}.{f}" for f in CLINICIAN_FIELDS],
+                        )
                     elif not isinstance(text, str):
-                        found.append((spot, render("practice-es-not-text",
-                                                   key=f"clinicians.{cid}.{field}", kind="text")))
+                        found.append(
+                            (
+                                spot,
+                                render("practice-es-not-text", key=f"clinicians.{cid}.{field}", kind="text"),
+                            )
+                        )
         elif key in (*REQUIRED, *OPTIONAL):
             if not isinstance(value, str):
                 found.append((line, render("practice-es-not-text", key=key, kind="text")))
@@ -148,8 +192,11 @@ def _missing(data: dict[str, Any], spanish: dict[str, Any], line: int) -> list[t
 
     def need(key: str, english: Any, value: Any) -> None:
         if _given(english) and not _given(value):
-            example = f"'  {key.rsplit('.', 1)[-1]}: ...' under '{GROUP}:'" if "." not in key \
+            example = (
+                f"'  {key.rsplit('.', 1)[-1]}: ...' under '{GROUP}:'"
+                if "." not in key
                 else f"'    {key.rsplit('.', 1)[-1]}: ...' under '{key.rsplit('.', 1)[0]}:' in '{GROUP}:'"
+            )
             found.append((line, render("practice-es-missing", key=key, example=example)))
 
     for key in REQUIRED:

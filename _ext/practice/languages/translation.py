@@ -72,8 +72,11 @@ logger = logging.getLogger(__name__)
 TRANSLATIONS_FILE = "translations.yaml"
 FIELDS = ("reviewed_by", "last_reviewed", "description")
 SIGNATURE_FIELDS = ("signed_by", "example_review")  # written by make sign-off-translation
-EXAMPLES = {"reviewed_by": "  reviewed_by: clinician-b", "last_reviewed": "  last_reviewed: 2026-12-01",
-            "description": '  description: "Ayuda para la adicción, a su ritmo y sin juicios."'}
+EXAMPLES = {
+    "reviewed_by": "  reviewed_by: clinician-b",
+    "last_reviewed": "  last_reviewed: 2026-12-01",
+    "description": '  description: "Ayuda para la adicción, a su ritmo y sin juicios."',
+}
 MAX_DESCRIPTION = 160
 TWO_SENTENCES = re.compile(r"[.!?][\"'”’)]*\s+[A-ZÁÉÍÓÚÑ¿¡]")
 # At most this many paragraphs are named one by one per page; then a count.
@@ -109,6 +112,7 @@ class Stale:
 
 # -- translations.yaml -------------------------------------------------------------------
 
+
 def translations_path(srcdir: str | os.PathLike, language: str) -> Path:
     return Path(srcdir, "locales", language, TRANSLATIONS_FILE)
 
@@ -118,8 +122,9 @@ def source_docs(srcdir: str | os.PathLike, config: Config) -> dict[str, str]:
     # (MyST adds ".md" to source_suffix late in config-inited: ask the registry too.)
     suffixes = tuple(dict.fromkeys([*config.source_suffix, ".md", ".rst"]))
     found = {}
-    for name in get_matching_files(srcdir, ["**"], [*config.exclude_patterns,
-                                                    *config.templates_path, "locales"]):
+    for name in get_matching_files(
+        srcdir, ["**"], [*config.exclude_patterns, *config.templates_path, "locales"]
+    ):
         name = str(name)
         for suffix in suffixes:
             if name.endswith(suffix):
@@ -127,8 +132,9 @@ def source_docs(srcdir: str | os.PathLike, config: Config) -> dict[str, str]:
     return found
 
 
-def load_translations(path: Path, pages: set[str], clinicians: list[str], today: dt.date
-                      ) -> tuple[dict[str, Translation], list[tuple[int, str]]]:
+def load_translations(
+    path: Path, pages: set[str], clinicians: list[str], today: dt.date
+) -> tuple[dict[str, Translation], list[tuple[int, str]]]:
     """Read translations.yaml: the translated pages and the (line, message) problems.
 
     A missing file means no translations. A file that is not YAML raises ``ConfigError``.
@@ -140,8 +146,9 @@ def load_translations(path: Path, pages: set[str], clinicians: list[str], today:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise ConfigError(f"{where}: " + render(
-            "translations-bad-yaml", problem=getattr(exc, "problem", None) or exc)) from exc
+        raise ConfigError(
+            f"{where}: " + render("translations-bad-yaml", problem=getattr(exc, "problem", None) or exc)
+        ) from exc
     if data is None:
         return {}, []
     if not isinstance(data, dict) or not isinstance(root, yaml.MappingNode):
@@ -152,35 +159,68 @@ def load_translations(path: Path, pages: set[str], clinicians: list[str], today:
         page, line = str(key.value), key.start_mark.line + 1
         entry = data.get(key.value)
         if page not in pages:
-            problems.append((line, render("translation-unknown-page", page=page,
-                                          hint=did_you_mean(page, pages))))
+            problems.append(
+                (line, render("translation-unknown-page", page=page, hint=did_you_mean(page, pages)))
+            )
             continue
         if not isinstance(entry, dict):
             problems.append((line, render("translation-not-mapping", page=page)))
             continue
-        lines = ({str(k.value): k.start_mark.line + 1 for k, _v in value.value}
-                 if isinstance(value, yaml.MappingNode) else {})
+        lines = (
+            {str(k.value): k.start_mark.line + 1 for k, _v in value.value}
+            if isinstance(value, yaml.MappingNode)
+            else {}
+        )
         for field in entry:
             if field not in (*FIELDS, *SIGNATURE_FIELDS):
-                problems.append((lines.get(str(field), line), render(
-                    "translation-field-unknown", field=field,
-                    hint=did_you_mean(str(field), (*FIELDS, *SIGNATURE_FIELDS)))))
+                problems.append(
+                    (
+                        lines.get(str(field), line),
+                        render(
+                            "translation-field-unknown",
+                            field=field,
+                            hint=did_you_mean(str(field), (*FIELDS, *SIGNATURE_FIELDS)),
+                        ),
+                    )
+                )
         for field in FIELDS:
             if entry.get(field) in (None, ""):
-                problems.append((line, render("translation-field-missing", page=page,
-                                              field=field, example=EXAMPLES[field].strip())))
+                problems.append(
+                    (
+                        line,
+                        render(
+                            "translation-field-missing",
+                            page=page,
+                            field=field,
+                            example=EXAMPLES[field].strip(),
+                        ),
+                    )
+                )
         reviewer = entry.get("reviewed_by")
         if reviewer not in (None, "") and reviewer not in clinicians:
-            problems.append((lines.get("reviewed_by", line), render(
-                "translation-reviewer-unknown", page=page, value=reviewer,
-                hint=did_you_mean(str(reviewer), clinicians), known=", ".join(clinicians) or "(none)")))
+            problems.append(
+                (
+                    lines.get("reviewed_by", line),
+                    render(
+                        "translation-reviewer-unknown",
+                        page=page,
+                        value=reviewer,
+                        hint=did_you_mean(str(reviewer), clinicians),
+                        known=", ".join(clinicians) or "(none)",
+                    ),
+                )
+            )
             reviewer = None
         day = entry.get("last_reviewed")
         if isinstance(day, dt.datetime):
             day = day.date()
         if day not in (None, "") and (not isinstance(day, dt.date) or day > today):
-            problems.append((lines.get("last_reviewed", line), render(
-                "translation-date", page=page, value=day, today=today.isoformat())))
+            problems.append(
+                (
+                    lines.get("last_reviewed", line),
+                    render("translation-date", page=page, value=day, today=today.isoformat()),
+                )
+            )
             day = None
         description = entry.get("description")
         if description not in (None, ""):
@@ -191,18 +231,33 @@ def load_translations(path: Path, pages: set[str], clinicians: list[str], today:
             elif TWO_SENTENCES.search(text):
                 problem = "has more than one sentence"
             if problem:
-                problems.append((lines.get("description", line), render(
-                    "translation-description", page=page, problem=problem)))
+                problems.append(
+                    (
+                        lines.get("description", line),
+                        render("translation-description", page=page, problem=problem),
+                    )
+                )
             description = text
         signed_by = entry.get("signed_by")
         example_review = entry.get("example_review", False)
         if not isinstance(example_review, bool):
-            problems.append((lines.get("example_review", line), render(
-                "translation-example-review", page=page, value=example_review)))
+            problems.append(
+                (
+                    lines.get("example_review", line),
+                    render("translation-example-review", page=page, value=example_review),
+                )
+            )
             example_review = False
-        found[page] = Translation(page, reviewer or None, day or None, description or None, line,
-                                  " ".join(str(signed_by).split()) if signed_by else None,
-                                  example_review, lines)
+        found[page] = Translation(
+            page,
+            reviewer or None,
+            day or None,
+            description or None,
+            line,
+            " ".join(str(signed_by).split()) if signed_by else None,
+            example_review,
+            lines,
+        )
     if found and "index" not in found:
         problems.append((1, render("translation-no-home")))
     return found, problems
@@ -255,13 +310,16 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
         return
     translated = translations(app, config.language)
     # Only the translated pages are part of this site (no half-English pages).
-    config.exclude_patterns = [*config.exclude_patterns,
-                               *(f"{doc}.*" for doc in sorted(pages) if doc not in translated)]
+    config.exclude_patterns = [
+        *config.exclude_patterns,
+        *(f"{doc}.*" for doc in sorted(pages) if doc not in translated),
+    ]
     # Old addresses: only those of translated pages exist in this site (redirects.py has
     # read redirects.yaml; its checks of the others are the English build's).
     if state.redirects_file is not None:
-        kept = {old: value for old, value in state.redirects.items()
-                if value[0].partition("#")[0] in translated}
+        kept = {
+            old: value for old, value in state.redirects.items() if value[0].partition("#")[0] in translated
+        }
         state.redirects = kept
         config.redirects = {old: uri for old, uri in config.redirects.items() if old in kept}
     # A toctree entry for an English-only page is left out of the menu on purpose.
@@ -291,8 +349,8 @@ class EnglishIndex:
     labels and glossary terms, read from their sources (they are not built here)."""
 
     titles: dict[str, str]
-    labels: dict[str, tuple[str, str, str]]   # label -> (docname, anchor, heading)
-    terms: dict[str, tuple[str, str, str]]    # term, lower case -> (docname, anchor, term)
+    labels: dict[str, tuple[str, str, str]]  # label -> (docname, anchor, heading)
+    terms: dict[str, tuple[str, str, str]]  # term, lower case -> (docname, anchor, term)
 
 
 def english_index(srcdir: str | os.PathLike, docs: dict[str, str]) -> EnglishIndex:
@@ -307,16 +365,24 @@ def english_index(srcdir: str | os.PathLike, docs: dict[str, str]) -> EnglishInd
             if fence is None and (heading := HEADING.match(line)):
                 index.titles.setdefault(docname, heading[1])
             if label := LABEL.match(line):
-                heading = next((HEADING.match(after) for after in lines[number + 1:number + 3]
-                                if HEADING.match(after)), None)
-                index.labels[label["label"].lower()] = (docname, label["label"],
-                                                        heading[1] if heading else label["label"])
+                heading = next(
+                    (
+                        HEADING.match(after)
+                        for after in lines[number + 1 : number + 3]
+                        if HEADING.match(after)
+                    ),
+                    None,
+                )
+                index.labels[label["label"].lower()] = (
+                    docname,
+                    label["label"],
+                    heading[1] if heading else label["label"],
+                )
             if fence is None and (start := GLOSSARY_START.match(line)):
                 fence = start[1]
             elif fence is not None and line.startswith(fence[:3]) and not line.strip(fence[0]):
                 fence = None
-            elif fence is not None and line.strip() and not line[0].isspace() \
-                    and not line.startswith(":"):
+            elif fence is not None and line.strip() and not line[0].isspace() and not line.startswith(":"):
                 term = line.strip()
                 index.terms[term.lower()] = (docname, _make_id(f"term-{term}"), term)
     return index
@@ -344,8 +410,7 @@ def language_root(config: Config, language: str) -> str:
     return "../" if language == ENGLISH else ("../" if current != ENGLISH else "") + f"{language}/"
 
 
-def page_in_language(config: Config, from_docname: str, docname: str, language: str,
-                     anchor: str = "") -> str:
+def page_in_language(config: Config, from_docname: str, docname: str, language: str, anchor: str = "") -> str:
     """The link from ``from_docname`` (in this build) to ``docname`` in ``language``'s site."""
     root = language_root(config, language)
     hash_ = f"#{anchor}" if anchor else ""
@@ -355,11 +420,16 @@ def page_in_language(config: Config, from_docname: str, docname: str, language: 
     return posixpath.relpath(f"{root}{docname}.html", posixpath.dirname(from_docname) or ".") + hash_
 
 
-def english_link(config: Config, from_docname: str, docname: str, anchor: str,
-                 content: list[nodes.Node]) -> nodes.reference:
-    link = nodes.reference("", "", refuri=page_in_language(config, from_docname, docname, ENGLISH,
-                                                          anchor),
-                           internal=False, classes=[ENGLISH_ONLY_CLASS])
+def english_link(
+    config: Config, from_docname: str, docname: str, anchor: str, content: list[nodes.Node]
+) -> nodes.reference:
+    link = nodes.reference(
+        "",
+        "",
+        refuri=page_in_language(config, from_docname, docname, ENGLISH, anchor),
+        internal=False,
+        classes=[ENGLISH_ONLY_CLASS],
+    )
     link.extend(content)
     link += nodes.Text(" ")
     link += nodes.inline("", _("(in English)"), classes=["english-only-note"])
@@ -385,19 +455,30 @@ class EnglishOnlyLinks(SphinxPostTransform):
         docname = self.env.docname
         for node in list(self.document.findall(addnodes.pending_xref)):
             domain, kind, target = node.get("refdomain"), node.get("reftype"), node.get("reftarget", "")
-            found: tuple[str, str, str] | None = None   # docname, anchor, implicit text
+            found: tuple[str, str, str] | None = None  # docname, anchor, implicit text
             if domain == "doc" and kind == "myst" and target in left_out:
                 found = (target, node.get("reftargetid") or "", index.titles.get(target, target))
             elif domain == "std" and kind == "doc":
-                doc = target.removeprefix("/") if target.startswith("/") else docname_join(
-                    node.get("refdoc", docname), target)
+                doc = (
+                    target.removeprefix("/")
+                    if target.startswith("/")
+                    else docname_join(node.get("refdoc", docname), target)
+                )
                 if doc in left_out:
                     found = (doc, "", index.titles.get(doc, doc))
-            elif domain == "std" and kind == "ref" and target.lower() not in std.labels \
-                    and target.lower() in index.labels:
+            elif (
+                domain == "std"
+                and kind == "ref"
+                and target.lower() not in std.labels
+                and target.lower() in index.labels
+            ):
                 found = index.labels[target.lower()]
-            elif domain == "std" and kind == "term" and target.lower() not in std._terms \
-                    and target.lower() in index.terms:
+            elif (
+                domain == "std"
+                and kind == "term"
+                and target.lower() not in std._terms
+                and target.lower() in index.terms
+            ):
                 found = index.terms[target.lower()]
             if found is None:
                 continue
@@ -422,8 +503,12 @@ def _card_title(node: nodes.Node) -> nodes.Element | None:
         parent = parent.parent
     if parent is None:
         return None
-    return next(iter(parent.findall(
-        lambda n: isinstance(n, nodes.Element) and "sd-card-title" in n.get("classes", ()))), None)
+    return next(
+        iter(
+            parent.findall(lambda n: isinstance(n, nodes.Element) and "sd-card-title" in n.get("classes", ()))
+        ),
+        None,
+    )
 
 
 def on_builder_inited(app: Sphinx) -> None:
@@ -439,6 +524,7 @@ def on_builder_inited(app: Sphinx) -> None:
 
 
 # -- Stale translations -----------------------------------------------------------------------
+
 
 def _store(env: BuildEnvironment) -> dict[str, list[Stale]]:
     return store(env, "stale_translations")
@@ -508,13 +594,22 @@ def stale_messages(app: Sphinx) -> dict[str, list[tuple[int | None, str]]]:
             continue
         page = env.doc2path(docname, False)
         catalogue = catalogue_file(app.config, docname)
-        messages = [(item.line, render("translation-stale", page=page, words=item.words,
-                                       catalogue=catalogue))
-                    for item in stale[:STALE_SHOWN]]
+        messages = [
+            (item.line, render("translation-stale", page=page, words=item.words, catalogue=catalogue))
+            for item in stale[:STALE_SHOWN]
+        ]
         if len(stale) > STALE_SHOWN:
-            messages.append((stale[STALE_SHOWN].line, render(
-                "translation-stale-more", page=page, count=len(stale) - STALE_SHOWN,
-                catalogue=catalogue)))
+            messages.append(
+                (
+                    stale[STALE_SHOWN].line,
+                    render(
+                        "translation-stale-more",
+                        page=page,
+                        count=len(stale) - STALE_SHOWN,
+                        catalogue=catalogue,
+                    ),
+                )
+            )
         result[docname] = messages
     return result
 
@@ -523,9 +618,12 @@ def translation_gap(config: Config, entry: Translation) -> str | None:
     """Why the translation's sign-off does not count (``data.sign_offs``), or ``None``."""
     from ..data.sign_offs import SignOff, sign_off_gap
 
-    return sign_off_gap(SignOff(entry.reviewed_by, entry.signed_by, entry.example_review),
-                        config.practice_signatures, config.practice_is_example,
-                        public=config.practice_build_for == "production")
+    return sign_off_gap(
+        SignOff(entry.reviewed_by, entry.signed_by, entry.example_review),
+        config.practice_signatures,
+        config.practice_is_example,
+        public=config.practice_build_for == "production",
+    )
 
 
 def translation_sign_off_messages(app: Sphinx) -> list[tuple[str, int, str]]:
@@ -541,13 +639,24 @@ def translation_sign_off_messages(app: Sphinx) -> list[tuple[str, int, str]]:
         if not gap or not entry.reviewed_by:
             continue
         person = clinician_by_id(config).get(entry.reviewed_by, {})
-        key = {OTHER_PERSON: "translation-other-person",
-               EXAMPLE_REVIEW: "translation-example-sign-off"}.get(gap, "translation-unsigned")
-        found.append((str(path), entry.line_of("signed_by" if entry.signed_by else "reviewed_by"),
-                      render(key, page=docname, signed=entry.signed_by or "",
-                             reviewer=entry.reviewed_by, name=person.get("name", entry.reviewed_by),
-                             now=config.practice_signatures.get(entry.reviewed_by, ""),
-                             language=config.language)))
+        key = {OTHER_PERSON: "translation-other-person", EXAMPLE_REVIEW: "translation-example-sign-off"}.get(
+            gap, "translation-unsigned"
+        )
+        found.append(
+            (
+                str(path),
+                entry.line_of("signed_by" if entry.signed_by else "reviewed_by"),
+                render(
+                    key,
+                    page=docname,
+                    signed=entry.signed_by or "",
+                    reviewer=entry.reviewed_by,
+                    name=person.get("name", entry.reviewed_by),
+                    now=config.practice_signatures.get(entry.reviewed_by, ""),
+                    language=config.language,
+                ),
+            )
+        )
     return found
 
 
@@ -564,11 +673,13 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
     for docname, stale in sorted(_store(env).items()):
         if docname in env.found_docs:
             where = f"{env.doc2path(docname, False)}:{stale[0].line or 1}"
-            logger.info(bold(render("translation-stale-notice", where=where, count=len(stale),
-                                    words=stale[0].words)))
+            logger.info(
+                bold(render("translation-stale-notice", where=where, count=len(stale), words=stale[0].words))
+            )
 
 
 # -- The page: banner and the translation's review ----------------------------------------
+
 
 def spanish_banners(app: Sphinx, pagename: str) -> list[str]:
     """What keeps a translated page from being published, in the page's language: the
@@ -589,15 +700,18 @@ def spanish_banners(app: Sphinx, pagename: str) -> list[str]:
     return banners
 
 
-def on_html_page_context(app: Sphinx, pagename: str, templatename: str,
-                         context: dict[str, Any], doctree: Any) -> None:
+def on_html_page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
     if not is_translation(app.config):
         return
     # Sphinx's translations.js is for its own search, which the site does not use.
     if "script_files" in context:
-        context["script_files"] = [script for script in context["script_files"]
-                                   if not str(getattr(script, "filename", script)).endswith(
-                                       "translations.js")]
+        context["script_files"] = [
+            script
+            for script in context["script_files"]
+            if not str(getattr(script, "filename", script)).endswith("translations.js")
+        ]
     if doctree is not None:
         context["practice_not_ready"] = spanish_banners(app, pagename)
 
@@ -614,13 +728,18 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
     person = clinician_by_id(app.config).get(entry.reviewed_by)
     if translation_gap(app.config, entry):
         return  # not its reviewer's own sign-off: claim no review
-    box = next(iter(doctree.findall(
-        lambda n: isinstance(n, nodes.container) and "review-footer" in n["classes"])), None)
+    box = next(
+        iter(doctree.findall(lambda n: isinstance(n, nodes.container) and "review-footer" in n["classes"])),
+        None,
+    )
     if person is None or box is None:
         return
-    box += nodes.paragraph(text=_("Translation reviewed by {name} on {date}").format(
-        name=person["name"], date=long_date(entry.last_reviewed, app.config.language)),
-        classes=["review-footer-translation"])
+    box += nodes.paragraph(
+        text=_("Translation reviewed by {name} on {date}").format(
+            name=person["name"], date=long_date(entry.last_reviewed, app.config.language)
+        ),
+        classes=["review-footer-translation"],
+    )
 
 
 def on_doctree_read_description(app: Sphinx, doctree: nodes.document) -> None:

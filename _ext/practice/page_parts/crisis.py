@@ -52,8 +52,9 @@ class CrisisLinesDirective(SphinxDirective):
         language = self.config.language or "en"
         if language not in CrisisLinesDirective.parsed:
             block = nodes.container(classes=["crisis-lines"])
-            self.state.nested_parse(StringList(_(FULL_BLOCK).splitlines(), source="crisis.py"),
-                                    self.content_offset, block)
+            self.state.nested_parse(
+                StringList(_(FULL_BLOCK).splitlines(), source="crisis.py"), self.content_offset, block
+            )
             # Not part of the page's own words: the page's catalogue never holds it.
             for node in block.findall(nodes.Element):
                 node["translatable"] = False

@@ -14,7 +14,8 @@ Docs sets no custom headers), placed first in ``<head>`` through the page's
 - No ``'unsafe-inline'``: the few inline scripts and styles the theme and the search
   page need are allowed by their SHA-256 hashes, taken at build time from the
   templates they come from (Furo's ``base.html`` and ``partials/icons.html``, the
-  search page's ``practice-search.html``; its script is a file, ``static/practice-search.js``). If an upgrade moves them, the build stops and says what
+  search page's ``practice-search.html``; its script is a file, ``static/practice-search.js``).
+  If an upgrade moves them, the build stops and says what
   to re-check; the site tests check every inline script and style of every built
   page against its policy.
 - Forms may only be sent to this site (``form-action``); ``<base>`` and plugins are
@@ -64,11 +65,12 @@ ICON_STYLES = upstream_furo.ICON_STYLES
 SEARCH_STYLE = ("practice-search.html", r"<style>(.*?)</style>")
 
 EMBED = re.compile(
-    r"<\s*(script|iframe|object|embed|frame)\b"            # scripts and frames
-    r"|\son[a-z]+\s*="                                     # event handlers
-    r"|\sstyle\s*="                                        # inline styles
+    r"<\s*(script|iframe|object|embed|frame)\b"  # scripts and frames
+    r"|\son[a-z]+\s*="  # event handlers
+    r"|\sstyle\s*="  # inline styles
     r"|\s(?:src|href|srcset|action|data)\s*=\s*[\"']?\s*(?:https?:)?//",  # other sites
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 def sha256(text: str) -> str:
@@ -91,7 +93,8 @@ def inline_texts(app: Sphinx, source: tuple[str, str]) -> list[str]:
             f"csp.py: found no inline script or style in the template {template!r} with the "
             f"pattern {pattern!r}. A theme or template upgrade has moved it: check where the "
             "page's inline scripts and styles now come from, and update csp.py so that the "
-            "Content-Security-Policy allows exactly them.")
+            "Content-Security-Policy allows exactly them."
+        )
     return found
 
 
@@ -104,12 +107,15 @@ def on_builder_inited(app: Sphinx) -> None:
         return
     theme = [sha256(text) for text in inline_texts(app, THEME_SCRIPT)]
     icons = sorted({sha256(text) for text in inline_texts(app, ICON_STYLES)})
-    every_page = {**BASE_POLICY,
-                  "script-src": (*BASE_POLICY["script-src"], *theme),
-                  "style-src": (*BASE_POLICY["style-src"], *icons)}
-    search_page = {**every_page,
-                   "style-src": (*every_page["style-src"],
-                                 *map(sha256, inline_texts(app, SEARCH_STYLE)))}
+    every_page = {
+        **BASE_POLICY,
+        "script-src": (*BASE_POLICY["script-src"], *theme),
+        "style-src": (*BASE_POLICY["style-src"], *icons),
+    }
+    search_page = {
+        **every_page,
+        "style-src": (*every_page["style-src"], *map(sha256, inline_texts(app, SEARCH_STYLE))),
+    }
     build_state(app).csp = {"page": policy(every_page), SEARCH_PAGE: policy(search_page)}
 
 
@@ -117,8 +123,9 @@ def meta_tag(content: str) -> str:
     return f'<meta http-equiv="Content-Security-Policy" content="{content}">'
 
 
-def on_html_page_context(app: Sphinx, pagename: str, templatename: str,
-                         context: dict[str, Any], doctree: nodes.document | None) -> None:
+def on_html_page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
+) -> None:
     policies = build_state(app).csp
     if not policies:
         return

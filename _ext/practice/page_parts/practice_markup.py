@@ -70,9 +70,11 @@ class PracticeRole(SphinxRole):
         key = match["key"] if match else self.text.strip()
         value = lookup(data, key)
         if not isinstance(value, str):
-            warn(Subtype.unknown_key, render("unknown-key", text=self.text, key=key,
-                                             known=", ".join(sorted(text_keys(data)))),
-                 self.get_location())
+            warn(
+                Subtype.unknown_key,
+                render("unknown-key", text=self.text, key=key, known=", ".join(sorted(text_keys(data)))),
+                self.get_location(),
+            )
             return [nodes.inline(self.rawtext, self.text)], []
         label = typographic(match["text"] if match else value)
         if key == "phone":
@@ -108,8 +110,7 @@ def given(value: Any) -> bool:
 
 
 def warn_unknown_fact(key: str, location: tuple[str, int]) -> None:
-    warn(Subtype.unknown_key, render("fact-unknown", key=key, known=", ".join(FACT_LABELS)),
-         location)
+    warn(Subtype.unknown_key, render("fact-unknown", key=key, known=", ".join(FACT_LABELS)), location)
 
 
 class PracticeFactsDirective(SphinxDirective):
@@ -165,9 +166,11 @@ class PracticeIfDirective(SphinxDirective):
         group, _, name = key.partition(".")
         known = key in text_keys(self.config.practice) or name in OPTIONAL_GROUPS.get(group, ())
         if not known:
-            warn(Subtype.unknown_key, render(
-                "if-unknown-key", key=key, known=", ".join(sorted(text_keys(self.config.practice)))),
-                self.get_location())
+            warn(
+                Subtype.unknown_key,
+                render("if-unknown-key", key=key, known=", ".join(sorted(text_keys(self.config.practice)))),
+                self.get_location(),
+            )
             return []
         # The catalogues (make translations) hold the text whatever this practice gives,
         # so a translation is ready the day it fills the detail in.
@@ -191,8 +194,9 @@ class CliniciansDirective(SphinxDirective):
             heading += nodes.strong(text=typographic(str(clinician.get("name", ""))))
             heading += nodes.Text(typographic(f", {clinician.get('credentials', '')}"))
             entry += heading
-            entry += nodes.paragraph(text=typographic(str(clinician.get("role", ""))),
-                                     classes=["clinician-role"])
+            entry += nodes.paragraph(
+                text=typographic(str(clinician.get("role", ""))), classes=["clinician-role"]
+            )
             entry += nodes.paragraph(text=typographic(str(clinician.get("about", ""))))
             result.append(entry)
         return result

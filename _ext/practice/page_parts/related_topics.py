@@ -46,9 +46,11 @@ def related_docnames(env: BuildEnvironment) -> dict[str, list[str]]:
         if docname not in env.found_docs:
             continue
         backlinks = linked_by[docname] if info.is_clinical else []
-        result[docname] = [doc for doc in dict.fromkeys([*info.related, *named_by[docname],
-                                                         *backlinks])
-                           if doc != docname and doc in env.found_docs]
+        result[docname] = [
+            doc
+            for doc in dict.fromkeys([*info.related, *named_by[docname], *backlinks])
+            if doc != docname and doc in env.found_docs
+        ]
     return result
 
 
@@ -61,8 +63,9 @@ def all_cards(env: BuildEnvironment) -> dict[str, tuple[Card, ...]]:
         description = store[doc].description if doc in store else None
         return doc, title, description or ""
 
-    return {docname: tuple(card(doc) for doc in related)
-            for docname, related in related_docnames(env).items()}
+    return {
+        docname: tuple(card(doc) for doc in related) for docname, related in related_docnames(env).items()
+    }
 
 
 def card_item(link: nodes.Element, description: str) -> nodes.list_item:
@@ -81,9 +84,10 @@ def section(app: Sphinx, docname: str, topics: tuple[Card, ...]) -> nodes.sectio
     block += nodes.title(text=_("Related topics"))
     items = nodes.bullet_list(classes=["related-cards"])
     for doc, title, description in topics:
-        items += card_item(nodes.reference("", title, internal=True,
-                                           refuri=app.builder.get_relative_uri(docname, doc)),
-                           description)
+        items += card_item(
+            nodes.reference("", title, internal=True, refuri=app.builder.get_relative_uri(docname, doc)),
+            description,
+        )
     block += items
     return block
 

@@ -20,7 +20,6 @@ from ..languages.i18n import _, long_date
 from ..data.page_metadata import foot_of, pages, reviewer
 
 
-
 def footer(app: Sphinx, docname: str) -> nodes.container | None:
     info = pages(app.env).get(docname)
     person = reviewer(app.config, info) if info else None
@@ -38,10 +37,14 @@ def footer(app: Sphinx, docname: str) -> nodes.container | None:
     who += nodes.Text(f", {person['credentials']}")
     box += who
     language = app.config.language
-    box += nodes.paragraph(text=_("Page last reviewed: {date}").format(
-        date=long_date(info.last_reviewed, language)), classes=["review-footer-last"])
-    box += nodes.paragraph(text=_("Next review due: {date}").format(
-        date=long_date(info.next_review, language)), classes=["review-footer-next"])
+    box += nodes.paragraph(
+        text=_("Page last reviewed: {date}").format(date=long_date(info.last_reviewed, language)),
+        classes=["review-footer-last"],
+    )
+    box += nodes.paragraph(
+        text=_("Next review due: {date}").format(date=long_date(info.next_review, language)),
+        classes=["review-footer-next"],
+    )
     return box
 
 

@@ -19,9 +19,9 @@ from .. import priorities
 DOCUTILS_VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1" />\n'
 
 
-
-def on_html_page_context(app: Sphinx, pagename: str, templatename: str,
-                         context: dict[str, Any], doctree: Any) -> None:
+def on_html_page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
     if "metatags" in context:
         context["metatags"] = context["metatags"].replace(DOCUTILS_VIEWPORT, "")
     meta = context.get("meta") or {}

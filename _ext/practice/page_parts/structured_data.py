@@ -22,8 +22,11 @@ from ..data.page_metadata import pages, reviewer
 
 ABOUT_TYPE = {"specialty": "MedicalCondition", "approach": "MedicalTherapy"}
 MEDICAL_AUDIENCE = {"clients": "Patient", "professionals": "Clinician"}
-AUDIENCE = {"clients": "People looking for therapy", "families": "Family and friends",
-            "professionals": "Health and care professionals"}
+AUDIENCE = {
+    "clients": "People looking for therapy",
+    "families": "Family and friends",
+    "professionals": "Health and care professionals",
+}
 
 
 def page_url(app: Sphinx, pagename: str) -> str:
@@ -34,10 +37,15 @@ def page_url(app: Sphinx, pagename: str) -> str:
 
 def clinic(app: Sphinx) -> dict[str, Any]:
     data = app.config.practice
-    result = {"@type": "MedicalClinic", "name": data.get("name"),
-              "description": data.get("tagline"), "telephone": data.get("phone_link"),
-              "email": data.get("email"), "address": data.get("address"),
-              "areaServed": data.get("area")}
+    result = {
+        "@type": "MedicalClinic",
+        "name": data.get("name"),
+        "description": data.get("tagline"),
+        "telephone": data.get("phone_link"),
+        "email": data.get("email"),
+        "address": data.get("address"),
+        "areaServed": data.get("area"),
+    }
     if app.config.html_baseurl:
         result["url"] = app.config.html_baseurl
     return {key: value for key, value in result.items() if value}
@@ -45,9 +53,12 @@ def clinic(app: Sphinx) -> dict[str, Any]:
 
 def person(app: Sphinx, pagename: str, clinician: dict[str, Any], reviewed_by: str) -> dict:
     about = app.config.practice_about_page
-    result = {"@type": "Person", "name": clinician["name"], "jobTitle": clinician.get("role"),
-              "hasCredential": {"@type": "EducationalOccupationalCredential",
-                                "name": clinician.get("credentials")}}
+    result = {
+        "@type": "Person",
+        "name": clinician["name"],
+        "jobTitle": clinician.get("role"),
+        "hasCredential": {"@type": "EducationalOccupationalCredential", "name": clinician.get("credentials")},
+    }
     if about in app.env.found_docs:
         result["url"] = f"{page_url(app, about)}#clinician-{reviewed_by}"
     return result
@@ -57,13 +68,16 @@ def json_ld(app: Sphinx, pagename: str, title: str) -> dict[str, Any] | None:
     info = pages(app.env).get(pagename)
     if info is None:
         return None
-    page: dict[str, Any] = {"@type": "WebPage", "name": title, "url": page_url(app, pagename),
-                            "inLanguage": app.config.language or "en"}
+    page: dict[str, Any] = {
+        "@type": "WebPage",
+        "name": title,
+        "url": page_url(app, pagename),
+        "inLanguage": app.config.language or "en",
+    }
     if info.description:
         page["description"] = info.description
     if info.audience:
-        page["audience"] = [{"@type": "Audience", "audienceType": AUDIENCE[a]}
-                            for a in info.audience]
+        page["audience"] = [{"@type": "Audience", "audienceType": AUDIENCE[a]} for a in info.audience]
     clinician = reviewer(app.config, info)
     if clinician is not None:
         page["@type"] = "MedicalWebPage"
@@ -71,8 +85,7 @@ def json_ld(app: Sphinx, pagename: str, title: str) -> dict[str, Any] | None:
         page["reviewedBy"] = person(app, pagename, clinician, info.reviewed_by)
         medical = sorted({MEDICAL_AUDIENCE[a] for a in info.audience if a in MEDICAL_AUDIENCE})
         if medical:
-            page["medicalAudience"] = [{"@type": "MedicalAudience", "audienceType": m}
-                                       for m in medical]
+            page["medicalAudience"] = [{"@type": "MedicalAudience", "audienceType": m} for m in medical]
     if info.kind in ABOUT_TYPE:
         page["about"] = {"@type": ABOUT_TYPE[info.kind], "name": title}
     practice = clinic(app)
@@ -88,8 +101,9 @@ def script(data: dict[str, Any]) -> str:
     return f'<script type="application/ld+json">{text}</script>\n'
 
 
-def on_html_page_context(app: Sphinx, pagename: str, templatename: str,
-                         context: dict[str, Any], doctree: Any) -> None:
+def on_html_page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
     info = pages(app.env).get(pagename)
     if doctree is None or info is None:
         return

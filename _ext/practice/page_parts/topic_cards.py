@@ -7,8 +7,8 @@ The home page shows the specialties and the approaches as cards::
 
 Each card is one page the site's menu (the toctrees of the home page, in their order)
 lists under that folder: its title as the link and, under it, its ``card`` line (or its
-description when it has none), drawn as the cards of "Related topics" are. So a page that ``make new-page`` adds to the menu gets its
-card by itself, and no reviewed page has to change for it.
+description when it has none), drawn as the cards of "Related topics" are. So a page that
+``make new-page`` adds to the menu gets its card by itself, and no reviewed page has to change for it.
 
 In a translation's build a translated page's card is in that language (its title, and
 the description in ``translations.yaml``); a page left in English keeps its card,
@@ -34,8 +34,14 @@ from ..build_state import build_state
 from ..data.front_matter import read_front_matter
 from ..data.menu_source import menu_lists
 from ..languages.i18n import is_translation
-from ..languages.translation import (HEADING, catalogue_file, catalogue_messages, english_only,
-                                     site_languages, translations)
+from ..languages.translation import (
+    HEADING,
+    catalogue_file,
+    catalogue_messages,
+    english_only,
+    site_languages,
+    translations,
+)
 from ..messages import Subtype, render
 from .practice_markup import typographic
 from .related_topics import card_item
@@ -65,8 +71,13 @@ class TopicCardsDirective(SphinxDirective):
         if not docs:
             known = sorted({doc.partition("/")[0] for doc in self.menu() if "/" in doc})
             _source, line = self.get_source_info()
-            findings.add(self.env, self.env.docname, Subtype.related, line, render(
-                "topic-cards-empty", folder=folder, known=", ".join(known) or "none"))
+            findings.add(
+                self.env,
+                self.env.docname,
+                Subtype.related,
+                line,
+                render("topic-cards-empty", folder=folder, known=", ".join(known) or "none"),
+            )
             return []
         cards = nodes.bullet_list(classes=["related-cards", "topic-cards"])
         for doc in docs:
@@ -80,8 +91,7 @@ class TopicCardsDirective(SphinxDirective):
         root = self.config.root_doc
         path = Path(self.env.doc2path(root))
         self.env.note_dependency(str(path))
-        return [doc for block in menu_lists(path.read_text(encoding="utf-8"))
-                for _line, doc in block.entries]
+        return [doc for block in menu_lists(path.read_text(encoding="utf-8")) for _line, doc in block.entries]
 
     def menu_pages(self, folder: str) -> list[str]:
         in_site = self.env.found_docs | english_only(self.env)
@@ -106,33 +116,44 @@ class TopicCardsDirective(SphinxDirective):
         else:
             text = messages.get(text, "")
         if not text or link_text == "":
-            logger.info(render("topic-cards-untranslated", page=doc,
-                               catalogue=catalogue_file(self.config, self.env.docname)),
-                        location=self.get_location())
+            logger.info(
+                render(
+                    "topic-cards-untranslated",
+                    page=doc,
+                    catalogue=catalogue_file(self.config, self.env.docname),
+                ),
+                location=self.get_location(),
+            )
             return None
         return self.card_item(doc, link_text, text, title)
 
-    def card_item(self, doc: str, title: str | None, description: str,
-                  source_title: str) -> nodes.list_item:
+    def card_item(self, doc: str, title: str | None, description: str, source_title: str) -> nodes.list_item:
         """A card: the page's title (Sphinx's own, unless ``title`` is given) as the link.
         Until Sphinx puts its title in, the link holds the title of the page's source,
         which is what the checks of this page read."""
-        link = addnodes.pending_xref("", refdomain="std", reftype="doc", reftarget="/" + doc,
-                                     refdoc=self.env.docname, refexplicit=title is not None,
-                                     refwarn=True)
+        link = addnodes.pending_xref(
+            "",
+            refdomain="std",
+            reftype="doc",
+            reftarget="/" + doc,
+            refdoc=self.env.docname,
+            refexplicit=title is not None,
+            refwarn=True,
+        )
         text = title or source_title or doc
         link += nodes.inline(text, text, classes=["xref", "std", "std-doc"])
         return card_item(link, description)
 
-    def card_to_translate(self, doc: str, title: str, text: str,
-                          is_card_line: bool) -> nodes.list_item | None:
+    def card_to_translate(
+        self, doc: str, title: str, text: str, is_card_line: bool
+    ) -> nodes.list_item | None:
         """For ``make translations``: what a translation's card takes from this page's
         catalogue, as its messages: the title and card text of a page that some language
         leaves in English, and a translated page's card line."""
-        everywhere = all(doc in translations(self.env.app, language)
-                         for language in site_languages(self.env.app))
-        messages = ([] if everywhere else [title]) + ([text] if is_card_line or not everywhere
-                                                      else [])
+        everywhere = all(
+            doc in translations(self.env.app, language) for language in site_languages(self.env.app)
+        )
+        messages = ([] if everywhere else [title]) + ([text] if is_card_line or not everywhere else [])
         if not messages:
             return None
         source, line = self.get_source_info()

@@ -78,8 +78,10 @@ def _is_local(filename: Any) -> bool:
 
 # -- While writing each page -----------------------------------------------------
 
-def on_html_page_context(app: Sphinx, pagename: str, templatename: str,
-                         context: dict[str, Any], doctree: nodes.document | None) -> None:
+
+def on_html_page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
+) -> None:
     if not app.config.practice_lean_assets or "css_files" not in context:
         return
     originals = upstream_sphinx.stylesheets_before_page(app.builder)
@@ -154,8 +156,11 @@ SCRIPT_SRC = re.compile(r'<script\b[^>]*\ssrc="([^"?#]+)')
 
 
 def _html_files(outdir: Path) -> list[Path]:
-    return [path for path in outdir.rglob("*.html")
-            if not {"_static", "_sources", "pagefind"} & set(path.relative_to(outdir).parts)]
+    return [
+        path
+        for path in outdir.rglob("*.html")
+        if not {"_static", "_sources", "pagefind"} & set(path.relative_to(outdir).parts)
+    ]
 
 
 class Scripts:
@@ -189,9 +194,10 @@ class Scripts:
 
 
 def _stylesheet_sources(app: Sphinx, outdir: Path) -> list[tuple[str, str | None]]:
-    stylesheets = sorted((css for css in upstream_sphinx.site_stylesheets(app.builder)
-                          if _is_local(css.filename)),
-                         key=lambda css: css.priority)
+    stylesheets = sorted(
+        (css for css in upstream_sphinx.site_stylesheets(app.builder) if _is_local(css.filename)),
+        key=lambda css: css.priority,
+    )
     sources = []
     for css in stylesheets:
         path = outdir / str(css.filename)
@@ -260,8 +266,7 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
         if not target.is_file():
             target.write_text(css, encoding="utf-8")
         in_use.add(css_name)
-        new = lean_markup(CSS_LINK.sub(lambda m: f'href="{m[1]}{CSS_DIR}/{css_name}"', text),
-                          css)
+        new = lean_markup(CSS_LINK.sub(lambda m, name=css_name: f'href="{m[1]}{CSS_DIR}/{name}"', text), css)
         if new != text:
             # Whole or not at all: Pagefind reads the pages while this runs (``search``).
             partial = path.with_name(path.name + ".partial")

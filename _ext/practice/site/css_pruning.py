@@ -143,8 +143,7 @@ class Selector:
 
     def can_match(self, used: UsedNames) -> bool:
         """False only when the selector needs an element, class or id the page lacks."""
-        return (self.classes <= used.classes and self.ids <= used.ids
-                and self.elements <= used.elements)
+        return self.classes <= used.classes and self.ids <= used.ids and self.elements <= used.elements
 
     def may_style_root(self, root_classes: set[str]) -> bool:
         """Whether the rule may style <html> itself, outside <body>."""
@@ -205,8 +204,7 @@ class Stylesheets:
         self.depends: dict[str, set[str]] = {}  # custom property -> properties it uses
         for text, media in sources:
             context = (f"@media {media}",) if media and media != "all" else ()
-            self._add(tinycss2.parse_stylesheet(text, skip_comments=True,
-                                                skip_whitespace=True), context)
+            self._add(tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True), context)
         self._drop_overridden()
 
     def _drop_overridden(self) -> None:
@@ -228,15 +226,18 @@ class Stylesheets:
                 continue
             where = (rule.context, tuple(s.text.replace('"', "") for s in rule.selectors))
             rule.declarations = [
-                (name, text) for name, text in rule.declarations
-                if name is None or "!important" in text or last[(where, name)] == index]
+                (name, text)
+                for name, text in rule.declarations
+                if name is None or "!important" in text or last[(where, name)] == index
+            ]
 
     def _add(self, nodes_: list, context: tuple[str, ...]) -> None:
         for node in nodes_:
             if node.type == "qualified-rule":
                 declarations, uses = [], set()
-                for item in tinycss2.parse_blocks_contents(node.content, skip_comments=True,
-                                                           skip_whitespace=True):
+                for item in tinycss2.parse_blocks_contents(
+                    node.content, skip_comments=True, skip_whitespace=True
+                ):
                     if item.type == "declaration":
                         value = tinycss2.serialize(item.value).strip()
                         important = "!important" if item.important else ""
@@ -251,19 +252,18 @@ class Stylesheets:
                         text = tinycss2.serialize([item])
                         uses |= set(VAR_USE.findall(text))
                         declarations.append((None, text))
-                selectors = [Selector.parse(s)
-                             for s in _split_selectors(tinycss2.serialize(node.prelude))]
+                selectors = [Selector.parse(s) for s in _split_selectors(tinycss2.serialize(node.prelude))]
                 self.rules.append(Rule(context, selectors, declarations, uses))
             elif node.type == "at-rule" and node.lower_at_keyword != "charset":
                 head = f"@{node.at_keyword} {tinycss2.serialize(node.prelude).strip()}"
                 if node.lower_at_keyword in NESTING_AT_RULES and node.content is not None:
-                    self._add(tinycss2.parse_rule_list(node.content, skip_comments=True,
-                                                       skip_whitespace=True),
-                              (*context, head))
+                    self._add(
+                        tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True),
+                        (*context, head),
+                    )
                 else:
                     text = tinycss2.serialize([node])
-                    self.rules.append(Rule(context, None, [(None, text)],
-                                           set(VAR_USE.findall(text))))
+                    self.rules.append(Rule(context, None, [(None, text)], set(VAR_USE.findall(text))))
 
     def for_page(self, used: UsedNames) -> str:
         """The rules that can apply to a page that uses ``used``, minified.
@@ -279,10 +279,14 @@ class Stylesheets:
                     self._names.ids |= selector.ids
                     self._names.elements |= selector.elements
             self._cache: dict[tuple, str] = {}
-        key = (frozenset(used.classes & self._names.classes),
-               frozenset(used.ids & self._names.ids),
-               frozenset(used.elements & self._names.elements), frozenset(used.variables),
-               frozenset(used.root_classes & self._names.classes), frozenset(used.declared))
+        key = (
+            frozenset(used.classes & self._names.classes),
+            frozenset(used.ids & self._names.ids),
+            frozenset(used.elements & self._names.elements),
+            frozenset(used.variables),
+            frozenset(used.root_classes & self._names.classes),
+            frozenset(used.declared),
+        )
         if key not in self._cache:
             self._cache[key] = self._for_page(used)
         return self._cache[key]
@@ -313,8 +317,11 @@ class Stylesheets:
             if rule.selectors is None:
                 body = rule.declarations[0][1]
             else:
-                declarations = [_substitute(text, constants) for name, text in rule.declarations
-                                if name is None or (name in needed and name not in constants)]
+                declarations = [
+                    _substitute(text, constants)
+                    for name, text in rule.declarations
+                    if name is None or (name in needed and name not in constants)
+                ]
                 if not declarations:
                     continue
                 body = f"{','.join(selectors)}{{{';'.join(declarations)}}}"
@@ -340,26 +347,33 @@ class Stylesheets:
         for rule in self.rules:
             for name, text in rule.declarations:
                 if name is not None:
-                    declared.setdefault(name, []).append((rule, text[len(name) + 1:]))
-        on_body = {name for name, places in declared.items()
-                   if name not in used.declared
-                   and all(rule.selectors and all(s.styles_body_itself() for s in rule.selectors)
-                           for rule, _value in places)}
+                    declared.setdefault(name, []).append((rule, text[len(name) + 1 :]))
+        on_body = {
+            name
+            for name, places in declared.items()
+            if name not in used.declared
+            and all(
+                rule.selectors and all(s.styles_body_itself() for s in rule.selectors)
+                for rule, _value in places
+            )
+        }
         risky = set(used.declared)
         for rule in self.rules:
             calls = [m for _n, text in rule.declarations for m in VAR_CALL.finditer(text)]
             risky.update(m[1] for m in calls if m[2] == ",")
-            if rule.selectors is None or any(s.may_style_root(used.root_classes)
-                                             for s in rule.selectors):
+            if rule.selectors is None or any(s.may_style_root(used.root_classes) for s in rule.selectors):
                 risky.update(m[1] for m in calls)
         constants = {}
         for name, places in declared.items():
             if len(places) != 1 or name in risky or name not in on_body:
                 continue
             rule, value = places[0]
-            if (rule.context == () and [s.text for s in rule.selectors] == ["body"]
-                    and "!important" not in value
-                    and all(ref in on_body for ref in VAR_USE.findall(value))):
+            if (
+                rule.context == ()
+                and [s.text for s in rule.selectors] == ["body"]
+                and "!important" not in value
+                and all(ref in on_body for ref in VAR_USE.findall(value))
+            ):
                 constants[name] = value
         return constants
 

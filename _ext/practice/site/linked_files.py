@@ -43,14 +43,16 @@ SRC = re.compile(r'src="([^"]*)"')
 
 
 def built_pages(outdir: Path) -> list[Path]:
-    return sorted(path for path in outdir.rglob("*.html")
-                  if not NOT_PAGES & set(path.relative_to(outdir).parts))
+    return sorted(
+        path for path in outdir.rglob("*.html") if not NOT_PAGES & set(path.relative_to(outdir).parts)
+    )
 
 
 def local_references(text: str) -> set[str]:
     """The paths of the page's href/src values that lead to this site's files."""
-    values = {m[1] for pattern in (HREF, SRC) for m in pattern.finditer(text)
-              if text[m.start() - 1].isspace()}
+    values = {
+        m[1] for pattern in (HREF, SRC) for m in pattern.finditer(text) if text[m.start() - 1].isspace()
+    }
     found = set()
     for value in values:
         if value.startswith("#") or "://" in value or value.startswith(NOT_FILES):
@@ -79,7 +81,7 @@ class Output:
             if not path.startswith("/"):
                 self._targets[key] = posixpath.normpath(posixpath.join(folder, path))
             elif path.startswith(self.root_prefix):
-                self._targets[key] = posixpath.normpath(path[len(self.root_prefix):] or ".")
+                self._targets[key] = posixpath.normpath(path[len(self.root_prefix) :] or ".")
             else:
                 self._targets[key] = None
         return self._targets[key]
@@ -87,8 +89,9 @@ class Output:
     def exists(self, target: str) -> bool:
         if target not in self._exists:
             path = self.outdir / target
-            self._exists[target] = (not target.startswith("..")
-                                    and (path.is_file() or (path / "index.html").is_file()))
+            self._exists[target] = not target.startswith("..") and (
+                path.is_file() or (path / "index.html").is_file()
+            )
         return self._exists[target]
 
 
@@ -121,10 +124,16 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
         docname = pages[0].removesuffix(suffix)
         others = len(pages) - 1
         logger.warning(
-            render("missing-file", page=pages[0], file=target,
-                   others=f" (and {others} other page{'s' if others > 1 else ''})" if others else ""),
-            type=WARNING_TYPE, subtype=Subtype.missing_file.value,
-            location=docname if docname in app.env.found_docs else None)
+            render(
+                "missing-file",
+                page=pages[0],
+                file=target,
+                others=f" (and {others} other page{'s' if others > 1 else ''})" if others else "",
+            ),
+            type=WARNING_TYPE,
+            subtype=Subtype.missing_file.value,
+            location=docname if docname in app.env.found_docs else None,
+        )
 
 
 def setup(app: Sphinx) -> None:

@@ -46,8 +46,9 @@ def _shape(env: BuildEnvironment, docname: str) -> tuple[Any, ...]:
     )
 
 
-def on_env_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str],
-                        changed: set[str], removed: set[str]) -> list[str]:
+def on_env_get_outdated(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
     """Remember, before the changed pages are read, what other pages show of them."""
     state = build_state(app)
     state.pages_added_or_removed = bool(added or removed)

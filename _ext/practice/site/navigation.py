@@ -6,7 +6,8 @@ resolving every toctree of the site for every page, so a site of N pages costs N
 about 400 s and 123 KB of sidebar per page at 1000 pages.
 
 This module gives Furo's sidebar the same markup as Sphinx's *collapsed* toctree
-(``collapse=True, titles_only=True``): the top-level captions and entries, and below them only the branch that leads to the current page
+(``collapse=True, titles_only=True``): the top-level captions and entries, and below them only
+the branch that leads to the current page
 (its ancestors' children, the current page's own children). It is built from a small
 map of each document's toctree entries, kept in the environment (``page_state``,
 parallel-safe), so one page costs the size of its branch
@@ -139,8 +140,10 @@ class CompactNavigation:
             if not items:
                 continue
             if caption:
-                parts.append(f'<p class="caption" role="heading"><span class="caption-text">'
-                             f"{html.escape(caption)}</span></p>\n")
+                parts.append(
+                    f'<p class="caption" role="heading"><span class="caption-text">'
+                    f"{html.escape(caption)}</span></p>\n"
+                )
             parts.append(render.list(items, entries))
         return "".join(parts)
 
@@ -148,8 +151,9 @@ class CompactNavigation:
 class _Render:
     """One page's navigation, rendered once."""
 
-    def __init__(self, nav: CompactNavigation, pagename: str, current: set[str],
-                 furo: bool, maxdepth: int = 0) -> None:
+    def __init__(
+        self, nav: CompactNavigation, pagename: str, current: set[str], furo: bool, maxdepth: int = 0
+    ) -> None:
         self.nav = nav
         self.pagename = pagename
         self.current = current
@@ -170,8 +174,10 @@ class _Render:
         for title, ref in entries:
             if ref.startswith(URL_SCHEMES):
                 label = html.escape(title or ref)
-                items.append(f'<li class="toctree-l{depth}"><a class="reference external" '
-                             f'href="{html.escape(ref)}">{label}</a></li>\n')
+                items.append(
+                    f'<li class="toctree-l{depth}"><a class="reference external" '
+                    f'href="{html.escape(ref)}">{label}</a></li>\n'
+                )
                 continue
             if ref in seen or ref not in nav.env.titles:
                 continue  # a cycle, or a document that does not exist
@@ -189,8 +195,7 @@ class _Render:
             if is_current:
                 # Only the branch that leads to this page is expanded; Sphinx puts
                 # all of a page's toctrees in one list.
-                sub_entries = [entry for _caption, sub in nav.toctrees.get(ref, [])
-                               for entry in sub]
+                sub_entries = [entry for _caption, sub in nav.toctrees.get(ref, []) for entry in sub]
                 number = self.checkboxes = self.checkboxes + 1 if self.furo else 0
                 sub_items = self.items(sub_entries, depth + 1, seen | {ref})
                 if sub_items:
@@ -208,10 +213,12 @@ def _expander(number: int, label: str) -> str:
     """Furo's checkbox and label that open and close an entry's children (``label``:
     the entry's title, HTML-escaped)."""
     name = f"toctree-checkbox-{number}"
-    return (f'<input aria-label="Toggle navigation of {label}" checked="" '
-            f'class="toctree-checkbox" id="{name}" name="{name}" role="switch" '
-            f'type="checkbox"/><label for="{name}"><span class="icon"><svg>'
-            f'<use href="#svg-arrow-right"></use></svg></span></label>')
+    return (
+        f'<input aria-label="Toggle navigation of {label}" checked="" '
+        f'class="toctree-checkbox" id="{name}" name="{name}" role="switch" '
+        f'type="checkbox"/><label for="{name}"><span class="icon"><svg>'
+        f'<use href="#svg-arrow-right"></use></svg></span></label>'
+    )
 
 
 def on_builder_inited(app: Sphinx) -> None:
@@ -249,59 +256,75 @@ def _maxdepth(value: Any) -> int | None:
     return max(depth, 0)  # Sphinx: 0 or less means every level
 
 
-def _refuse(app: Sphinx, pagename: str, caller: str, kwargs: dict[str, Any],
-            problems: list[str]) -> None:
+def _refuse(app: Sphinx, pagename: str, caller: str, kwargs: dict[str, Any], problems: list[str]) -> None:
     """Warn once per build and process for each call the navigation cannot answer."""
     refused = app.builder.__dict__.setdefault("practice_refused_toctree", set())
     call = _call(kwargs)
     if (caller, call) in refused:
         return
     refused.add((caller, call))
-    logger.warning(render_message("toctree-arguments", caller=caller, call=call,
-                                  problems="; ".join(problems)),
-                   type=WARNING_TYPE, subtype=Subtype.navigation.value, location=pagename)
+    logger.warning(
+        render_message("toctree-arguments", caller=caller, call=call, problems="; ".join(problems)),
+        type=WARNING_TYPE,
+        subtype=Subtype.navigation.value,
+        location=pagename,
+    )
 
 
 def furo_toctree(app: Sphinx, pagename: str):
     """Before Furo's handler: the ``toctree`` it calls, answered with nothing (Furo
     would parse the whole tree; its result is replaced after its handler)."""
+
     def toctree(**kwargs: Any) -> str:
         if kwargs != upstream_furo.TOCTREE_CALL:
-            _refuse(app, pagename, "Furo", kwargs, [
-                f"navigation.py was written for Furo's call toctree("
-                f"{_call(upstream_furo.TOCTREE_CALL)}); check what Furo's sidebar now expects "
-                "and update _ext/upstream/furo.py and navigation.py"])
+            _refuse(
+                app,
+                pagename,
+                "Furo",
+                kwargs,
+                [
+                    f"navigation.py was written for Furo's call toctree("
+                    f"{_call(upstream_furo.TOCTREE_CALL)}); check what Furo's sidebar now expects "
+                    "and update _ext/upstream/furo.py and navigation.py"
+                ],
+            )
         return ""
+
     return toctree
 
 
 def compact_toctree(app: Sphinx, navigation: CompactNavigation, pagename: str):
     """After Furo's handler: ``toctree`` for templates, drawing the compact navigation."""
+
     def toctree(**kwargs: Any) -> str:
         asked = {**SPHINX_DEFAULTS, **kwargs}
-        problems = [f"{name}={asked[name]!r} is not supported (only {name}={value!r})"
-                    for name, value in SUPPORTED.items() if asked[name] != value]
-        problems += [f"{name} is not an argument it knows" for name in kwargs
-                     if name not in SPHINX_DEFAULTS]
+        problems = [
+            f"{name}={asked[name]!r} is not supported (only {name}={value!r})"
+            for name, value in SUPPORTED.items()
+            if asked[name] != value
+        ]
+        problems += [f"{name} is not an argument it knows" for name in kwargs if name not in SPHINX_DEFAULTS]
         depth = _maxdepth(asked["maxdepth"])
         if depth is None:
             problems.append(f"maxdepth={asked['maxdepth']!r} is not a number")
         if problems:
             _refuse(app, pagename, "A template", kwargs, problems)
         return navigation.render(pagename, maxdepth=depth or 0)
+
     return toctree
 
 
-def on_html_page_context(app: Sphinx, pagename: str, templatename: str,
-                         context: dict[str, Any], doctree: nodes.document | None) -> None:
+def on_html_page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
+) -> None:
     """Before Furo's handler: give it nothing to parse (it would parse the whole tree)."""
     if app.config.practice_compact_navigation and "toctree" in context:
         context["toctree"] = furo_toctree(app, pagename)
 
 
-def on_html_page_context_after_furo(app: Sphinx, pagename: str, templatename: str,
-                                    context: dict[str, Any],
-                                    doctree: nodes.document | None) -> None:
+def on_html_page_context_after_furo(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
+) -> None:
     """After Furo's handler: the compact navigation, in Furo's markup."""
     if not app.config.practice_compact_navigation or "toctree" not in context:
         return
@@ -322,7 +345,7 @@ def setup(app: Sphinx) -> None:
     app.connect("builder-inited", on_builder_inited)
     app.connect("env-updated", on_env_updated)
     # Around Furo's own handler, which calls context["toctree"].
-    app.connect("html-page-context", on_html_page_context,
-                priority=upstream_furo.HANDLER_PRIORITY - 100)
-    app.connect("html-page-context", on_html_page_context_after_furo,
-                priority=upstream_furo.HANDLER_PRIORITY + 100)
+    app.connect("html-page-context", on_html_page_context, priority=upstream_furo.HANDLER_PRIORITY - 100)
+    app.connect(
+        "html-page-context", on_html_page_context_after_furo, priority=upstream_furo.HANDLER_PRIORITY + 100
+    )

@@ -37,9 +37,19 @@ from .linked_files import other_language_sites
 # The limits, in KiB (editorial-policy.md, "How long a page can be", explains them).
 FIRST_VIEW_KIB = 28
 SECOND_VIEW_KIB = 22
-KINDS = {".css": "the stylesheet", ".js": "the script", ".svg": "the image",
-         ".png": "the image", ".jpg": "the image", ".jpeg": "the image", ".webp": "the image",
-         ".gif": "the image", ".avif": "the image", ".woff2": "the font", ".woff": "the font"}
+KINDS = {
+    ".css": "the stylesheet",
+    ".js": "the script",
+    ".svg": "the image",
+    ".png": "the image",
+    ".jpg": "the image",
+    ".jpeg": "the image",
+    ".webp": "the image",
+    ".gif": "the image",
+    ".avif": "the image",
+    ".woff2": "the font",
+    ".woff": "the font",
+}
 PARTS_SHOWN = 4
 
 
@@ -51,24 +61,39 @@ def heaviest_parts(site: transfer.Site, load: transfer.PageLoad) -> str:
     """The largest parts of what the page sends, in words, largest first."""
     html = (site.outdir / load.page).read_text(encoding="utf-8")
     content = transfer.main_content_size(html)
-    parts = [(content, "its own text and content"),
-             (load.html.sent - content, "the menu and page frame around it")]
-    parts += [(file.sent, f"{KINDS.get(Path(file.path).suffix.lower(), 'the file')} {file.path}")
-              for file in load.files]
+    parts = [
+        (content, "its own text and content"),
+        (load.html.sent - content, "the menu and page frame around it"),
+    ]
+    parts += [
+        (file.sent, f"{KINDS.get(Path(file.path).suffix.lower(), 'the file')} {file.path}")
+        for file in load.files
+    ]
     parts = sorted((part for part in parts if part[0] > 0), key=lambda part: -part[0])
     return ", ".join(f"{name} {kib(size)}" for size, name in parts[:PARTS_SHOWN])
 
 
-def overages(load: transfer.PageLoad, second_view: int, first_limit: int,
-             second_limit: int) -> list[str]:
+def overages(load: transfer.PageLoad, second_view: int, first_limit: int, second_limit: int) -> list[str]:
     """Each limit the page is over, in words (none: within budget)."""
     over = []
     if first_limit and load.first_view > first_limit:
-        over.append(render("page-budget-first", weight=kib(load.first_view),
-                           limit=kib(first_limit), over=kib(load.first_view - first_limit)))
+        over.append(
+            render(
+                "page-budget-first",
+                weight=kib(load.first_view),
+                limit=kib(first_limit),
+                over=kib(load.first_view - first_limit),
+            )
+        )
     if second_limit and second_view > second_limit:
-        over.append(render("page-budget-second", weight=kib(second_view),
-                           limit=kib(second_limit), over=kib(second_view - second_limit)))
+        over.append(
+            render(
+                "page-budget-second",
+                weight=kib(second_view),
+                limit=kib(second_limit),
+                over=kib(second_view - second_limit),
+            )
+        )
     return over
 
 
@@ -91,15 +116,14 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
         if not over:
             continue
         docname = load.page.removesuffix(suffix)
-        warn(Subtype.page_budget,
-             render("page-budget", page=load.page, over="; ".join(over),
-                    parts=heaviest_parts(site, load)),
-             docname if docname in app.env.found_docs else None)
+        warn(
+            Subtype.page_budget,
+            render("page-budget", page=load.page, over="; ".join(over), parts=heaviest_parts(site, load)),
+            docname if docname in app.env.found_docs else None,
+        )
 
 
 def setup(app: Sphinx) -> None:
-    app.add_config_value("practice_page_budget_first_view", FIRST_VIEW_KIB, "html",
-                         types=[int, float])
-    app.add_config_value("practice_page_budget_second_view", SECOND_VIEW_KIB, "html",
-                         types=[int, float])
+    app.add_config_value("practice_page_budget_first_view", FIRST_VIEW_KIB, "html", types=[int, float])
+    app.add_config_value("practice_page_budget_second_view", SECOND_VIEW_KIB, "html", types=[int, float])
     app.connect("build-finished", on_build_finished, priority=priorities.PAGE_BUDGET)

@@ -35,6 +35,7 @@ logger = logging.getLogger(__name__)
 
 TEMPLATE = Path(__file__).with_name("redirect.html")
 
+
 def warn(message_id: str, where: str, **values: str) -> None:
     findings.warn(Subtype.redirect, render(message_id, **values), where)
 
@@ -61,8 +62,7 @@ def load_redirects(path: Path) -> tuple[dict[str, tuple[str, int]], list[Problem
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         problem = getattr(exc, "problem", None) or str(exc)
-        raise ConfigError(
-            f"{where}: " + render("redirects-bad-yaml", problem=problem)) from exc
+        raise ConfigError(f"{where}: " + render("redirects-bad-yaml", problem=problem)) from exc
     redirects: dict[str, tuple[str, int]] = {}
     problems: list[Problem] = []
     if root is None:
@@ -118,14 +118,18 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
         where = f"{path}:{line}"
         page = new.partition("#")[0]
         if old in env.found_docs:
-            warn("redirect-still-a-page", where, old=old, new=page,
-                 file=str(env.doc2path(old, False)))
+            warn("redirect-still-a-page", where, old=old, new=page, file=str(env.doc2path(old, False)))
         elif page in redirects:
             warn("redirect-chain", where, old=old, new=page, final=redirects[page][0])
         elif page not in env.found_docs:
             close = closest(page, pages)
-            warn("redirect-missing-page", where, old=old, new=page,
-                 hint=f" Did you mean '{close}'?" if close else "")
+            warn(
+                "redirect-missing-page",
+                where,
+                old=old,
+                new=page,
+                hint=f" Did you mean '{close}'?" if close else "",
+            )
 
 
 def setup(app: Sphinx) -> None:

@@ -28,7 +28,8 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -47,14 +48,20 @@ logger = logging.getLogger(__name__)
 STATIC = Path(__file__).with_name("static")  # practice-search.js
 TEMPLATES = Path(__file__).parent / "templates"
 CHOICES = ("pagefind", "sphinx")
-UNUSED_BUNDLE_FILES = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*",
-                       "pagefind-highlight.js")
+UNUSED_BUNDLE_FILES = (
+    "pagefind-ui.*",
+    "pagefind-component-ui.*",
+    "pagefind-modular-ui.*",
+    "pagefind-highlight.js",
+)
 
 
 def _uses_pagefind(app: Sphinx) -> bool:
-    return (app.config.practice_search == "pagefind"
-            and isinstance(app.builder, StandaloneHTMLBuilder)
-            and app.builder.format == "html")
+    return (
+        app.config.practice_search == "pagefind"
+        and isinstance(app.builder, StandaloneHTMLBuilder)
+        and app.builder.format == "html"
+    )
 
 
 def on_config_inited(app: Sphinx, config: Config) -> None:
@@ -72,11 +79,11 @@ def on_html_collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], st
         yield "search", {"title": "Search"}, "practice-search.html"
 
 
-def on_html_page_context(app: Sphinx, pagename: str, templatename: str,
-                         context: dict[str, Any], doctree: nodes.document | None) -> None:
+def on_html_page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
+) -> None:
     # Pagefind indexes only pages marked so: a draft is not marked.
-    if (doctree is not None and _uses_pagefind(app) and "body" in context
-            and not is_draft(app.env, pagename)):
+    if doctree is not None and _uses_pagefind(app) and "body" in context and not is_draft(app.env, pagename):
         context["body"] = context["body"].replace("<section", "<section data-pagefind-body", 1)
 
 
@@ -101,9 +108,18 @@ def on_build_finished_start(app: Sphinx, exception: Exception | None) -> None:
 
     glob = pagefind_glob(app)  # not the translation's folder (es/), which has its own index
     state.pagefind = subprocess.Popen(
-        [*_pagefind(), "--site", str(outdir), "--keep-index-url", "--silent",
-         *(["--glob", glob] if glob else [])],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        [
+            *_pagefind(),
+            "--site",
+            str(outdir),
+            "--keep-index-url",
+            "--silent",
+            *(["--glob", glob] if glob else []),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def on_build_finished(app: Sphinx, exception: Exception | None) -> None:

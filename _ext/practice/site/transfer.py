@@ -32,24 +32,40 @@ from urllib.parse import unquote, urlsplit
 from upstream import furo as upstream_furo
 
 LEVEL = 6
-COMPRESSED_TYPES = {".html", ".htm", ".css", ".js", ".mjs", ".svg", ".json", ".xml",
-                    ".txt", ".map"}
+COMPRESSED_TYPES = {".html", ".htm", ".css", ".js", ".mjs", ".svg", ".json", ".xml", ".txt", ".map"}
 NOT_PAGES = {"_static", "_sources", "_images", "pagefind", ".doctrees"}
 
 # Tags whose attributes can make the browser fetch a file while loading the page.
-TAG = re.compile(r"<(link|script|img|source|video|audio|iframe|embed|track|input|image|use)"
-                 r"\b([^>]*)>", re.IGNORECASE)
+TAG = re.compile(
+    r"<(link|script|img|source|video|audio|iframe|embed|track|input|image|use)"
+    r"\b([^>]*)>",
+    re.IGNORECASE,
+)
 ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-LOADING_LINKS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload",
-                 "modulepreload", "prefetch", "manifest", "mask-icon"}
+LOADING_LINKS = {
+    "stylesheet",
+    "icon",
+    "shortcut",
+    "apple-touch-icon",
+    "preload",
+    "modulepreload",
+    "prefetch",
+    "manifest",
+    "mask-icon",
+}
 CSS_URL = re.compile(r"""url\(\s*["']?([^"')]+)["']?\s*\)|@import\s+["']([^"']+)["']""")
 
 
 def sites_inside(outdir: Path) -> tuple[str, ...]:
     """The folders of a built site (``es/``) that hold another whole site: a translation,
     with its own home page and static files. For ``Site(..., skip=...)`` outside a build."""
-    return tuple(sorted(f"{home.parent.name}/" for home in outdir.glob("*/index.html")
-                        if (home.parent / "_static").is_dir()))
+    return tuple(
+        sorted(
+            f"{home.parent.name}/"
+            for home in outdir.glob("*/index.html")
+            if (home.parent / "_static").is_dir()
+        )
+    )
 
 
 def compressed_size(data: bytes) -> int:
@@ -100,7 +116,7 @@ class File:
     """One file a page loads."""
 
     path: str  # from the top of the built site, with '/'
-    raw: int   # bytes on disk
+    raw: int  # bytes on disk
     sent: int  # bytes sent: compressed for text files
 
 
@@ -108,11 +124,11 @@ class File:
 class PageLoad:
     """What loading one built page fetches."""
 
-    page: str                # the HTML file, from the top of the built site
+    page: str  # the HTML file, from the top of the built site
     html: File
     files: tuple[File, ...]  # every other file of the site it fetches, each once, largest first
     external: tuple[str, ...]  # addresses on other sites it would fetch (none on this site)
-    missing: tuple[str, ...]   # files of the site it links that are not there
+    missing: tuple[str, ...]  # files of the site it links that are not there
 
     @property
     def first_view(self) -> int:
@@ -231,7 +247,7 @@ def second_views(loads: list[PageLoad]) -> dict[str, tuple[int, str]]:
     worst: dict[str, tuple[int, str]] = {}
     for load in loads:
         best: tuple[int, str] | None = None
-        for paths, group in by_files.items():
+        for group in by_files.values():
             previous = next((other for other in group if other.page != load.page), None)
             if previous is None:
                 continue
