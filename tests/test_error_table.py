@@ -438,9 +438,9 @@ CASES: dict[str, Bad] = {
             )
         ]
     ),
-    "language-es": spanish(grief={GRIEF_PARAGRAPH: "Que le llamen adicto puede doler."}),
-    "claims-es": spanish(grief={GRIEF_PARAGRAPH: "Le curamos el duelo en pocas semanas."}),
-    "reading-level-es": spanish(
+    "language-translation": spanish(grief={GRIEF_PARAGRAPH: "Que le llamen adicto puede doler."}),
+    "claims-translation": spanish(grief={GRIEF_PARAGRAPH: "Le curamos el duelo en pocas semanas."}),
+    "reading-level-translation": spanish(
         grief={
             GRIEF_PARAGRAPH: (
                 "La elaboración psicoterapéutica del duelo complicado requiere habitualmente una "
@@ -450,7 +450,7 @@ CASES: dict[str, Bad] = {
             )
         }
     ),
-    "reading-level-paragraph-es": spanish(
+    "reading-level-paragraph-translation": spanish(
         grief={
             GRIEF_PARAGRAPH: (
                 "El acompañamiento psicoterapéutico del duelo prolongado enfatiza característicamente la "
@@ -460,6 +460,7 @@ CASES: dict[str, Bad] = {
         }
     ),
     "practice-today": Bad(overrides={"practice_today": "28/11/2026"}),
+    "language-no-table": Bad(overrides={"language": "fr"}),
     "overdue-setting": Bad(overrides={"practice_overdue_reviews": "warn"}),
 }
 
@@ -478,7 +479,7 @@ NOT_PROBLEMS = {
     "translation-stale-banner": "the banner on such a page, in a preview",
     "reading-level-joined": "the end of a reading-level-paragraph message, for short paragraphs "
     "graded together",
-    "reading-level-catalogue-line": "part of a reading-level-paragraph-es message",
+    "reading-level-catalogue-line": "part of a reading-level-paragraph-translation message",
     "page-budget-first": "part of a page-budget message",
     "page-budget-second": "part of a page-budget message",
     "sign-off-after-setup": "the end of each not-ready-* message while practice.yaml holds example details",

@@ -254,8 +254,8 @@ def test_claims_are_reported_but_honest_denials_are_not(make_app, rootdir, tmp_p
     assert len(found) == 3, warnings  # "there is no cure", "IFS is not yet ..." are fine
 
 
-# One example per label, in the order of ``person_first.LABELS``: the check must find
-# each (a label whose trigger word is missing would be skipped without a word).
+# One example per rule of each language's table, in the table's order: the rule must
+# find it (a rule whose trigger words miss its own matches would be skipped silently).
 LABEL_EXAMPLES = [
     "She is a former addict.",
     "He was called an Addict.",
@@ -280,19 +280,49 @@ CLAIM_EXAMPLES = [
 ]
 
 
-def test_every_label_and_claim_has_an_example_that_is_found():
-    from practice.checks import claims
-    from practice.checks import person_first
+SPANISH_LABEL_EXAMPLES = [
+    "Muchos drogadictos piden ayuda.",
+    "Le dijeron adicto.",
+    "Es alcohólico desde joven.",
+    "Hablamos del abuso de sustancias.",
+    "La prueba salió sucia.",
+    "Lleva dos años limpio.",
+    "Dejar el vicio.",
+]
+SPANISH_CLAIM_EXAMPLES = [
+    "IFS es una terapia basada en la evidencia.",
+    "Le curamos la adicción.",
+    "Resultados garantizados.",
+    "Funciona el 100 % de las veces.",
+    "Está científicamente probado.",
+    "Es un milagro.",
+]
+RULE_EXAMPLES = {
+    "en": {"labels": LABEL_EXAMPLES, "claims": CLAIM_EXAMPLES},
+    "es": {"labels": SPANISH_LABEL_EXAMPLES, "claims": SPANISH_CLAIM_EXAMPLES},
+}
 
-    assert len(LABEL_EXAMPLES) == len(person_first.LABELS)
-    assert len(CLAIM_EXAMPLES) == len(claims.CLAIMS)
-    for index, sentence in enumerate(LABEL_EXAMPLES):
-        found = list(person_first.find_all(person_first.PATTERN, [(sentence, 1)], person_first.TRIGGERS))
-        assert [int(m.lastgroup[1:]) for m, _t, _l in found] == [index], sentence
-    for index, sentence in enumerate(CLAIM_EXAMPLES):
-        assert len(claims.problems([(sentence, 1)])) == 1, sentence
-        match = claims.PATTERN.search(sentence)
-        assert int(match.lastgroup[1:]) == index, sentence
+
+@pytest.mark.parametrize("code", ["en", "es"])
+def test_every_rule_of_each_language_finds_its_example(code):
+    from practice.languages.tables import TABLES
+
+    assert sorted(RULE_EXAMPLES) == sorted(TABLES), "each language table needs its examples here"
+    table = TABLES[code]
+    for kind in ("labels", "claims"):
+        rules, examples = getattr(table, kind), RULE_EXAMPLES[code][kind]
+        assert len(examples) == len(rules.rules), f"{code} {kind}: one example per rule, in order"
+        for rule, sentence in zip(rules.rules, examples, strict=True):
+            found = [found_rule for found_rule, *_rest in rules.find([(sentence, 1)])]
+            assert found == [rule], f"{code} {kind}: {sentence!r} should be found by {rule.pattern!r}"
+
+
+def test_the_english_checks_report_a_label_and_a_claim():
+    from practice.checks import claims, person_first
+
+    assert len(person_first.problems([("She is a former addict.", 1)])) == 1
+    assert len(claims.problems([("We cure you.", 1)])) == 1
+    assert claims.problems([("There is no cure, but there is help.", 1)]) == []
 
 
 # -- overdue reviews --------------------------------------------------------------

@@ -28,7 +28,7 @@ from conftest import ROOT, build_site, build_spanish
 sys.path.insert(0, str(ROOT / "tools"))
 
 from practice.checks.reading_level import ENGLISH, measure
-from practice.languages.spanish_checks import SPANISH
+from practice.languages.spanish import SPANISH_READABILITY as SPANISH
 
 import sign_off
 

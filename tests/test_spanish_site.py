@@ -27,10 +27,11 @@ from bs4 import BeautifulSoup
 from browser import site_pages
 from conftest import ROOT, SPANISH, build_site
 
-from practice.languages import spanish_checks
+from practice.languages import spanish, translation_checks
 
 from practice.languages import translated_data
-from practice.page_parts.crisis import FULL_BLOCK
+from practice.page_parts.crisis import full_block
+from practice.checks.reading_level import measure
 from practice.languages.i18n import long_date
 from practice.messages import MESSAGES
 from practice.languages.translation import load_translations
@@ -412,7 +413,7 @@ def test_a_spanish_labelled_word_fails_the_build_with_the_file_and_a_suggestion(
     ],
 )
 def test_spanish_labels_are_found(text):
-    assert spanish_checks.language_problems([(text, 1)], "x.po"), text
+    assert translation_checks.language_problems(spanish.TABLE, [(text, 1)], "x.po"), text
 
 
 @pytest.mark.parametrize(
@@ -427,7 +428,7 @@ def test_spanish_labels_are_found(text):
     ],
 )
 def test_organisations_and_ordinary_words_are_allowed(text):
-    assert spanish_checks.language_problems([(text, 1)], "x.po") == [], text
+    assert translation_checks.language_problems(spanish.TABLE, [(text, 1)], "x.po") == [], text
 
 
 @pytest.mark.parametrize(
@@ -443,7 +444,7 @@ def test_organisations_and_ordinary_words_are_allowed(text):
     ],
 )
 def test_spanish_promises_of_a_cure_are_found(text, promise):
-    assert bool(spanish_checks.claim_problems([(text, 1)], "x.po")) is promise, text
+    assert bool(translation_checks.claim_problems(spanish.TABLE, [(text, 1)], "x.po")) is promise, text
 
 
 def test_fernandez_huerta_measures_spanish_and_names_the_hardest_sentences():
@@ -455,11 +456,11 @@ def test_fernandez_huerta_measures_spanish_and_names_the_hardest_sentences():
             9,
         )
     ]
-    assert spanish_checks.measure(easy).grade > 75
-    result = spanish_checks.measure(easy + hard)
+    assert measure(easy, spanish.SPANISH_READABILITY).grade > 75
+    result = measure(easy + hard, spanish.SPANISH_READABILITY)
     assert result.grade < 70 and result.hardest[0][1] == 9
     assert "psicoterapéutica" in result.hardest[0][2]
-    assert spanish_checks.syllables("adicción") == 3 and spanish_checks.syllables("día") == 2
+    assert spanish.syllables("adicción") == 3 and spanish.syllables("día") == 2
 
 
 # -- translations.yaml and practice.yaml's Spanish details ---------------------------------------
@@ -540,7 +541,6 @@ def test_practice_po_has_spanish_for_every_message_the_code_translates():
     spanish = catalogue("practice")
     missing = sorted(_messages_the_code_translates() - set(spanish))
     assert not missing, f"practice.po has no (or a fuzzy) translation for: {missing}"
-    assert FULL_BLOCK in spanish
 
 
 def test_sphinx_po_has_spanish_for_every_word_of_the_templates():
@@ -555,8 +555,8 @@ def test_sphinx_po_has_spanish_for_every_word_of_the_templates():
 
 
 def test_spanish_crisis_block_keeps_every_number_and_adds_only_verified_spanish_help():
-    spanish = catalogue("practice")[FULL_BLOCK]
-    links = set(re.findall(r"\]\(([^)]+)\)", FULL_BLOCK))
+    english, spanish = full_block("en"), full_block("es")
+    links = set(re.findall(r"\]\(([^)]+)\)", english))
     assert links <= set(re.findall(r"\]\(([^)]+)\)", spanish)), "a number or link went missing"
     assert "oprima 2" in spanish and "AYUDA" in spanish and "chatee en español" in spanish
     assert "en español y en inglés" in spanish  # SAMHSA's helpline (clinical facts, 13)

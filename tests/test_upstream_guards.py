@@ -139,6 +139,13 @@ WATCHED = [
         "Builder.__call__ step by step: compare the two and bring over what changed",
     ),
     Watched(
+        "myst-parser",
+        "myst_parser",
+        "sphinx_ext/main.py",
+        "upstream/myst.py keeps create_myst_config's configuration dump out of the build "
+        "log by its logger's name (MYST_LOGGER) and its MdParserConfig argument: check both",
+    ),
+    Watched(
         "sphinx-autobuild",
         "sphinx_autobuild",
         "__main__.py",
@@ -233,6 +240,21 @@ def test_sphinx_logging_internals_word_and_file_warnings_as_make_check_expects(a
     assert record.location.endswith("first.rst")
     assert upstream_sphinx.is_suppressed_warning("practice", "missing-file", ["practice.missing-file"])
     assert not upstream_sphinx.is_suppressed_warning("practice", "embed", ["practice.claims"])
+
+
+# -- MyST-Parser -------------------------------------------------------------------------------
+
+
+@pytest.mark.sphinx("html", testroot="governance", srcdir="guards-myst", freshenv=True)
+def test_the_build_log_shows_no_dump_of_myst_configuration(app, status):
+    app.build()
+    log = status.getvalue()
+    assert "build succeeded" in log  # the log is there, with Sphinx's own lines
+    assert "MdParserConfig" not in log and "myst v" not in log, (
+        "MyST's whole configuration is printed in the build log again: compare MYST_LOGGER and "
+        "the record's arguments in _ext/upstream/myst.py with create_myst_config in "
+        "myst_parser/sphinx_ext/main.py"
+    )
 
 
 # -- Furo --------------------------------------------------------------------------------------

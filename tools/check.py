@@ -28,6 +28,8 @@ every page is read again.
 
 from __future__ import annotations
 
+from typing import cast
+
 import argparse
 import contextlib
 import copy
@@ -53,7 +55,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "_ext"))
 # Sphinx's logging internals (see _ext/upstream/sphinx.py).
 from upstream.sphinx import LOGGING_NAMESPACE as NAMESPACE
-from upstream.sphinx import WarningLogRecordTranslator, is_suppressed_warning, reading_docname
+from upstream.sphinx import (
+    SphinxWarningLogRecord,
+    WarningLogRecordTranslator,
+    is_suppressed_warning,
+    reading_docname,
+)
+from practice.languages.tables import language_name
 
 INIT_WARNING = re.compile(r"^(?:\S.*?: )?(?:WARNING|ERROR|CRITICAL): ")
 
@@ -77,7 +85,7 @@ class Recorder(logging.Handler):
         ):
             return
         record = copy.copy(record)
-        self.translator.filter(record)
+        self.translator.filter(cast(SphinxWarningLogRecord, record))
         text = relative(record.getMessage(), Path(self.app.srcdir))
         phase = self.app.phase
         docname = reading_docname(self.app) if phase == BuildPhase.READING else ""
@@ -275,13 +283,10 @@ def check_all(root: Path, out: Path) -> tuple[str, list[str], list[str]]:
     checked = [f"{count} pages"]
     for language in translation_languages(root):
         more, their_problems, their_waiting = run_check(root, out / f"check-{language}", language)
-        checked.append(f"{more} pages in {LANGUAGE_NAMES.get(language, language)}")
+        checked.append(f"{more} pages in {language_name(language)}")
         problems = sorted(dict.fromkeys(problems + their_problems), key=where)
         waiting = sorted(dict.fromkeys(waiting + their_waiting), key=where)
     return " and ".join(checked), problems, waiting
-
-
-LANGUAGE_NAMES = {"es": "Spanish"}
 
 
 def main(argv: list[str] | None = None) -> int:

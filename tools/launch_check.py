@@ -37,7 +37,7 @@ from sphinx.errors import ConfigError
 from check import annotation
 from practice.checks.review_report import waiting_for_sign_off
 from practice.data.example_details import example_flag_line
-from practice.data.practice_data import load_practice_file
+from practice.data.practice_data import group, load_practice_file
 from practice.yaml_source import scalar_lines
 
 EXAMPLE_OWNER = "@example-practice"
@@ -85,7 +85,7 @@ def practice_findings(root: Path) -> list[tuple[str, int, str]]:
                 "Run make setup, or put the practice's own value here.",
             )
         )
-    privacy = loaded.data.get("privacy") if isinstance(loaded.data.get("privacy"), dict) else {}
+    privacy = group(loaded.data, "privacy")
     if not str(privacy.get("notice_url") or "").strip():
         line = next(
             (line for key, line, _value in scalar_lines(loaded.root) if key == "privacy.notice_url"), 1

@@ -465,7 +465,7 @@ def apply(doc: CommentedMap, plan: Plan) -> None:
         if key == "phone":
             put(doc, "phone_link", phone_link_for(str(value)))
     listed = doc.setdefault("clinicians", CommentedSeq())
-    by_id = {str(c.get("id")): c for c in listed if isinstance(c, dict)}
+    by_id: dict[str, CommentedMap] = {str(c.get("id")): c for c in listed if isinstance(c, CommentedMap)}
     for clinician in plan.clinicians:
         target = by_id.get(str(clinician["id"]))
         if target is None:

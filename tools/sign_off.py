@@ -214,7 +214,9 @@ def sign_off_translation(
         len(lines),
     )
     entry = lines[start + 1 : end]
-    kept, insert_at, dropping = [], None, False
+    kept: list[str] = []
+    insert_at: int | None = None
+    dropping = False
     for line in entry:
         key = KEY_LINE.match(line.strip()) if line[:1].isspace() else None
         if key and len(line) - len(line.lstrip()) == 2:

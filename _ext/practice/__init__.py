@@ -17,12 +17,22 @@ brings in all of them.
 
 from __future__ import annotations
 
+from types import ModuleType
+
 from sphinx.application import Sphinx
+from upstream import myst as upstream_myst
 
 from . import build_state, findings, page_state
 from .checks import claims, person_first, publishing, reading_level, review_overdue
 from .data import page_metadata, practice_data
-from .languages import i18n, language_links, spanish_checks, translated_data, translation
+from .languages import (
+    i18n,
+    language_links,
+    tables,
+    translated_data,
+    translation,
+    translation_checks,
+)
 from .page_parts import (
     crisis,
     csp,
@@ -48,7 +58,7 @@ from .site import (
 __version__ = "1.0"
 
 # The order of setup() is the order of handlers that share an event and a priority.
-_MODULES = (
+_MODULES: tuple[ModuleType, ...] = (
     practice_data,
     practice_markup,
     crisis,
@@ -78,10 +88,12 @@ _MODULES += (
     review_footer,
     structured_data,
 )
-_MODULES += (i18n, translation, translated_data, language_links, spanish_checks)  # the Spanish site
+# The languages: their tables first, then the translated site.
+_MODULES += (tables, i18n, translation, translated_data, language_links, translation_checks)
 
 
 def setup(app: Sphinx) -> dict:
+    upstream_myst.quiet_config_dump()  # the build log shows the site's own messages
     app.setup_extension(page_state.__name__)  # per-page state, and its env_version
     app.setup_extension(build_state.__name__)  # what events hand each other, and saved state
     for module in _MODULES:

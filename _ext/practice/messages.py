@@ -501,7 +501,7 @@ MESSAGES.update(
 # -- Spanish site ------------------------------------------------------------------------
 # translations.yaml (which pages are translated, who reviewed each translation),
 # practice.yaml's Spanish details ('es:'), translations missing or out of date, and the
-# content checks in Spanish (translation.py, translated_data.py, spanish_checks.py).
+# content checks in Spanish (translation.py, translated_data.py, translation_checks.py).
 MESSAGES.update(
     {
         "translations-bad-yaml": (
@@ -596,25 +596,27 @@ MESSAGES.update(
             "'{key}' has no Spanish value, so Spanish pages would show it in English. Add it "
             "under 'es:', for example: {example}"
         ),
-        # the content checks, in Spanish (spanish_checks.py)
-        "language-es": (
-            '"{found}" (in the Spanish translation, {catalogue}) is wording that labels people '
+        # the content checks on a translation (translation_checks.py), in its language's table
+        "language-translation": (
+            '"{found}" (in the {language} translation, {catalogue}) is wording that labels people '
             "and can hurt; use person-first language instead, for example: {suggestion}. Only if "
             "you are quoting a word a reader may have been called, mark it as a quotation like "
             "this: {{called}}`{found}`"
         ),
-        "claims-es": ('"{found}" (in the Spanish translation, {catalogue}) {problem}. {suggestion}'),
-        "reading-level-es": (
-            "the Spanish translation of this page ({catalogue}) scores {score:.0f} on the "
-            "Fernández-Huerta reading ease scale; pages for clients and families must score "
-            "{target:g} or more (about grade 7 to 8). Use shorter sentences and everyday words. "
+        "claims-translation": (
+            '"{found}" (in the {language} translation, {catalogue}) {problem}. {suggestion}'
+        ),
+        "reading-level-translation": (
+            "the {language} translation of this page ({catalogue}) scores {score:.0f} on the "
+            "{scale}; pages for clients and families must score "
+            "{target:g} or more ({means}). Use shorter sentences and everyday words. "
             "The hardest sentences are: {hardest}"
         ),
-        "reading-level-paragraph-es": (
-            "this paragraph of the Spanish translation ({catalogue}{catalogue_line}) scores "
-            "{score:.0f} on the Fernández-Huerta reading ease scale; on pages for clients and "
-            "families every paragraph must score {floor:g} or more (about grade 12 or below), "
-            "wherever it is on the page (after Fuentes too), even when the page as a whole is easy "
+        "reading-level-paragraph-translation": (
+            "this paragraph of the {language} translation ({catalogue}{catalogue_line}) scores "
+            "{score:.0f} on the {scale}; on pages for clients and "
+            "families every paragraph must score {floor:g} or more ({means}), "
+            "wherever it is on the page (after {sources} too), even when the page as a whole is easy "
             "(see the editorial policy). Use shorter sentences and everyday words. "
             'It begins: "{words}"{joined}'
         ),
@@ -625,6 +627,16 @@ MESSAGES.update(
 
 # -- settings in conf.py (stop the build at once, as Sphinx's ConfigError) -------------
 SETTING_MESSAGES: dict[str, str] = {
+    "language-no-table": (
+        "the site has no language table for {code!r} ({name}), so none of its checks "
+        "(person-first language, claims, reading level) could read these pages, and the crisis "
+        "lines and dates would have no {name} words. To build the site in {name}, add "
+        "_ext/practice/languages/{code}.py with a LanguageTable like spanish.py's: its "
+        "readability formula and limits, the labels and claims to flag with what to write "
+        "instead, how a sentence denies a claim, its crisis-lines block (with the lines that "
+        "answer in {name}), its words for dates and for the link to it; then list it in TABLES "
+        "in _ext/practice/languages/tables.py. The languages with a table are: {known}."
+    ),
     "practice-today": (
         "practice_today is {value!r}; write a date like '2026-11-28', or leave it empty to use today's date."
     ),

@@ -12,6 +12,8 @@ Modules that keep a store load this one with ``app.setup_extension``.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from typing import Any
 
 from docutils import nodes
@@ -44,7 +46,7 @@ class PageStateCollector(EnvironmentCollector):
             store(env, name).pop(docname, None)
 
     def merge_other(
-        self, app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment
+        self, app: Sphinx, env: BuildEnvironment, docnames: AbstractSet[str], other: BuildEnvironment
     ) -> None:
         for name in STORES:
             theirs = store(other, name)

@@ -7,6 +7,7 @@ before or after what.
 
 # config-inited: the language of messages first, then practice.yaml (default 500), then
 # its Spanish group, then translations.yaml (which names the clinicians of practice.yaml).
+LANGUAGE_TABLE = 250  # a language the checks cannot read stops the build before anything
 MESSAGES_LANGUAGE = 300
 SPANISH_PRACTICE_DATA = 550
 TRANSLATIONS_FILE = 600

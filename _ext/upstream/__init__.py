@@ -1,4 +1,4 @@
-"""Every use the site makes of Sphinx's, Furo's and sphinx-autobuild's private parts.
+"""Every use the site makes of Sphinx's, Furo's, MyST's and sphinx-autobuild's private parts.
 
 The site's extension (``_ext/practice``) and tools (``tools/``) reach into these
 packages in a few places where they offer no public way to do what the site needs.
@@ -13,7 +13,8 @@ Each such use is here, one module per package, with what it is and why:
 - ``upstream.sphinx_autobuild``: the builder ``make livehtml`` swaps in, and the
   private method it calls.
 
-MyST-Parser: no private use (the site uses only its documented settings).
+- ``upstream.myst``: the logger name under which MyST-Parser prints its whole
+  configuration when a build starts, so that a filter can keep it out of the log.
 
 ``tests/test_upstream_guards.py`` checks, on every test run, that each private name
 used here still exists and behaves as assumed, and that the upstream files the site

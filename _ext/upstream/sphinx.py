@@ -23,10 +23,11 @@ from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.builders.html._assets import _CascadingStyleSheet, _JavaScript
 from sphinx.util.logging import NAMESPACE as LOGGING_NAMESPACE
-from sphinx.util.logging import WarningLogRecordTranslator, is_suppressed_warning
+from sphinx.util.logging import SphinxWarningLogRecord, WarningLogRecordTranslator, is_suppressed_warning
 
 __all__ = [
     "LOGGING_NAMESPACE",
+    "SphinxWarningLogRecord",
     "WarningLogRecordTranslator",
     "is_suppressed_warning",
     "stylesheet",

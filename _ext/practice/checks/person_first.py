@@ -12,91 +12,22 @@ the check leaves it alone. The front-matter description is checked too.
 
 from __future__ import annotations
 
-import re
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxRole
 
 from ..messages import Subtype, render
-from ..data.page_metadata import check_english_wording
-from .prose import CALLED_CLASS, find_all
-
-# (pattern, what to write instead); the first pattern that matches a stretch of text wins.
-LABELS: list[tuple[str, str]] = [
-    (
-        r"\b(?:former|reformed|recovering|ex-)\s*addicts?\b",
-        '"person in recovery" or "person in long-term recovery"',
-    ),
-    (r"\baddicts?\b", '"person with an addiction" or "person with a substance use disorder"'),
-    (r"\bjunkies?\b|\bdruggies?\b", '"person who uses drugs"'),
-    (
-        r"\b(?:drug|substance|alcohol|opioid|opiate|heroin|cocaine|crack|meth|needle|IV|"
-        r"injecting|injection)\s+(?:users?|abusers?)\b",
-        '"person who uses drugs"',
-    ),
-    (r"\balcoholics?\b(?!\s+(?:anonymous|drinks?|beverages?))", '"person with an alcohol use disorder"'),
-    (r"\b(?:a|the|old)\s+drunk\b|\bdrunks\b", '"person with an alcohol use disorder"'),
-    (
-        r"(?<!institute on )\b(?:substance|drug|alcohol|opioid|opiate)\s+abuse\b"
-        r"(?!\s+and\s+mental\s+health)",
-        '"substance use", "substance misuse" or "substance use disorder"',
-    ),
-    (
-        r"\b(?:clean|dirty)\s+(?:drug\s+)?(?:tests?|urines?|screens?|samples?|results?|UAs?)\b",
-        '"a negative test" or "a positive test"',
-    ),
-    (
-        r"\b(?:stay|stays|staying|stayed|get|gets|getting|got|gotten|been|being|keep|keeps|"
-        r"keeping|kept)\s+(?:clean|dirty)\b|\bclean\s+(?:and|&)\s+sober\b|\bclean\s+time\b|"
-        r"\b(?:days?|weeks?|months?|years?)\s+clean\b|"
-        r"\b(?:you|they|he|she|we|I)(?:'re|’re|'m|’m|\s+are|\s+were|\s+was|\s+am|\s+is)\s+"
-        r"(?:clean|dirty)\b",
-        '"in recovery", "not using" or "abstinent" (and "actively using" for "dirty")',
-    ),
-    (
-        r"\b(?:drug|drugs|alcohol|heroin|cocaine|opioid|drinking|substance)\s+habits?\b",
-        '"substance use disorder" or "addiction"',
-    ),
-    (
-        r"\bvices?\b(?![- ](?:versa|president|presidents|chair|principal))",
-        '"substance use disorder" or "addiction"',
-    ),
-    (
-        r"(?<!nicotine )(?<!hormone )\b(?:replacement|substitution|substitute)\s+"
-        r"(?:therapy|therapies|treatment|treatments)\b",
-        '"medication for opioid use disorder" (MOUD)',
-    ),
-]
-PATTERN = re.compile("|".join(f"(?P<l{i}>{p})" for i, (p, _s) in enumerate(LABELS)), re.IGNORECASE)
-# Every label above contains one of these: add the word when you add a label.
-# (tests/test_governance.py has one example per label, so a missing word fails it.)
-TRIGGERS = (
-    "addict",
-    "junk",
-    "drugg",
-    "user",
-    "abuse",
-    "alcoholic",
-    "drunk",
-    "clean",
-    "dirty",
-    "habit",
-    "vice",
-    "replacement",
-    "substitut",
-)
+from .wording import check_english_wording
+from ..languages.english import TABLE as ENGLISH
+from .prose import CALLED_CLASS
 
 
-def suggestion(match: re.Match) -> str:
-    return LABELS[int(match.lastgroup[1:])][1]
-
-
-def problems(blocks) -> list[tuple[int | None, str]]:
+def problems(blocks: list[tuple[str, int | None]]) -> list[tuple[int | None, str]]:
     found = []
-    for match, _text, line in find_all(PATTERN, blocks, TRIGGERS):
+    for rule, match, _text, line in ENGLISH.labels.find(blocks):
         word = " ".join(match.group(0).split())
-        found.append((line, render("language", found=word, suggestion=suggestion(match))))
+        found.append((line, render("language", found=word, suggestion=rule.suggestion)))
     return found
 
 

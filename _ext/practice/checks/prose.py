@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from docutils import nodes
 
@@ -188,18 +189,60 @@ def text_blocks(doctree: nodes.document) -> Iterator[tuple[str, int | None]]:
     yield from citation_additions(doctree)
 
 
-NEGATION = re.compile(
-    r"\b(no|not|never|cannot|can't|can’t|don't|don’t|won't|won’t|nothing|"
-    r"nobody|without|isn't|isn’t|aren't|aren’t)\b",
-    re.IGNORECASE,
-)
+@dataclass(frozen=True)
+class WordRule:
+    """One wording rule of a language: a pattern (case-insensitive), the plain lower-case
+    words of which every match contains one, and what to write instead."""
+
+    pattern: str
+    triggers: tuple[str, ...]
+    suggestion: str
+    problem: str = ""  # what is wrong, where the message says it (claims)
 
 
-def is_negated(text: str, match: re.Match, words_before: int = 5) -> bool:
-    """True if the match is said not to be so: "there is no cure", "IFS is not yet ..."."""
-    start = max(text.rfind(mark, 0, match.start()) for mark in ".!?")
-    before = text[start + 1 : match.start()].split()[-words_before:]
-    return bool(NEGATION.search(" ".join(before)) or NEGATION.search(match.group(0)))
+def label(triggers: tuple[str, ...], pattern: str, suggestion: str) -> WordRule:
+    """A label that can hurt (person-first language), and what to write instead."""
+    return WordRule(pattern, triggers, suggestion)
+
+
+def claim(triggers: tuple[str, ...], pattern: str, problem: str, suggestion: str) -> WordRule:
+    """A promise or an overclaim: what is wrong with it, and how to say it instead."""
+    return WordRule(pattern, triggers, suggestion, problem)
+
+
+class WordRules:
+    """A language's rules of one kind, searched in one pass; the first rule that
+    matches a stretch of text wins."""
+
+    def __init__(self, rules: Iterable[WordRule]) -> None:
+        self.rules = tuple(rules)
+        self.pattern = re.compile(
+            "|".join(f"(?P<r{number}>{rule.pattern})" for number, rule in enumerate(self.rules)),
+            re.IGNORECASE,
+        )
+        self.triggers = tuple(dict.fromkeys(word for rule in self.rules for word in rule.triggers))
+
+    def find(
+        self, blocks: Iterable[tuple[str, int | None]]
+    ) -> Iterator[tuple[WordRule, re.Match, str, int | None]]:
+        """Each match in ``blocks``: its rule, the match, its block's text and its line."""
+        for match, text, line in find_all(self.pattern, blocks, self.triggers):
+            assert match.lastgroup is not None  # every alternative is a named group
+            yield self.rules[int(match.lastgroup[1:])], match, text, line
+
+
+@dataclass(frozen=True)
+class Negation:
+    """How a language denies a claim: its words for "not", and what ends a sentence."""
+
+    words: re.Pattern
+    sentence_marks: str = ".!?"
+
+    def denies(self, text: str, match: re.Match, words_before: int = 5) -> bool:
+        """True if the match is said not to be so: "there is no cure", "IFS is not yet ..."."""
+        start = max(text.rfind(mark, 0, match.start()) for mark in self.sentence_marks)
+        before = text[start + 1 : match.start()].split()[-words_before:]
+        return bool(self.words.search(" ".join(before)) or self.words.search(match.group(0)))
 
 
 def find_all(

@@ -33,7 +33,7 @@ from sphinx.application import Sphinx
 from sphinx.config import ENUM, Config
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
-from sphinx.util.console import bold  # type: ignore[attr-defined]
+from sphinx.util.console import bold
 
 from .. import findings
 from ..build_state import build_state
@@ -94,16 +94,18 @@ def sign_off_steps(config: Config, docname: str, info: PageInfo) -> str:
 
 def sign_off_not_ready(config: Config, docname: str, info: PageInfo, gap: str) -> NotReady:
     """The page's sign-off is not its reviewer's own (``data.sign_offs``)."""
-    person = clinician_by_id(config).get(info.reviewed_by, {})
-    name = person.get("name", info.reviewed_by)
+    review = info.review
+    assert review is not None, "a sign-off gap is found only on a page that names a review"
+    person = clinician_by_id(config).get(review.reviewed_by, {})
+    name = person.get("name", review.reviewed_by)
     signed = info.signed_by or ""
-    day = info.last_reviewed
+    day = review.last_reviewed
     values = dict(
         date=long_date(day),
         name=name,
         signed=signed,
-        reviewer=info.reviewed_by,
-        now=config.practice_signatures.get(info.reviewed_by, ""),
+        reviewer=review.reviewed_by,
+        now=config.practice_signatures.get(review.reviewed_by, ""),
     )
     key = {OTHER_PERSON: "not-ready-other-person", EXAMPLE_REVIEW: "not-ready-example-review"}.get(
         gap, "not-ready-unsigned"
@@ -133,9 +135,9 @@ def not_ready(config: Config, docname: str, info: PageInfo) -> list[NotReady]:
                 banner(config, "not-ready-draft-banner"),
             )
         )
-    elif info.changed_since_review:
-        person = clinician_by_id(config).get(info.reviewed_by, {})
-        values = dict(date=long_date(info.last_reviewed), name=person.get("name", info.reviewed_by))
+    elif info.changed_since_review and (review := info.review):
+        person = clinician_by_id(config).get(review.reviewed_by, {})
+        values = dict(date=long_date(review.last_reviewed), name=person.get("name", review.reviewed_by))
         message = "not-ready-changed" if info.review_fingerprint else "not-ready-unfingerprinted"
         found.append(
             NotReady(
@@ -144,7 +146,7 @@ def not_ready(config: Config, docname: str, info: PageInfo) -> list[NotReady]:
                 banner(
                     config,
                     "not-ready-changed-banner",
-                    **{**values, "date": long_date(info.last_reviewed, config.language)},
+                    **{**values, "date": long_date(review.last_reviewed, config.language)},
                 ),
             )
         )

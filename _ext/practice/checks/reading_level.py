@@ -204,16 +204,18 @@ def passages(
     found = []
     for group in groups:
         group.sort(key=lambda entry: entry[5])
-        sentences, words, syllable_count = (sum(entry[i] for entry in group) for i in (2, 3, 4))
+        sentence_total = sum(entry[2] for entry in group)
+        word_total = sum(entry[3] for entry in group)
+        syllable_total = sum(entry[4] for entry in group)
         longest = max(group, key=lambda entry: entry[3])
         found.append(
             Passage(
-                language.formula(words, sentences, syllable_count),
+                language.formula(word_total, sentence_total, syllable_total),
                 longest[1],
                 group[0][1],
                 group[-1][1],
                 len(group),
-                words,
+                word_total,
                 longest[0],
                 longest[5],
             )
@@ -257,7 +259,7 @@ def hard_passages(
 
 def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     if is_translation(app.config):
-        return  # languages/spanish_checks.py checks it
+        return  # languages/translation_checks.py checks it
     docname = app.env.docname
     info = pages(app.env).get(docname)
     if info is None or not READERS & set(info.audience):
@@ -304,8 +306,6 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.add_config_value("practice_reading_grade_max", 8, "env", types=[int, float])
-    app.add_config_value("practice_paragraph_grade_max", 12, "env", types=[int, float])
     app.add_config_value("practice_paragraph_min_words", 30, "env", types=[int])
     app.add_config_value("practice_show_reading_grades", False, "", types=[bool])
     app.connect("doctree-read", on_doctree_read)

@@ -13,7 +13,7 @@ from sphinx.application import Sphinx
 from sphinx.config import ENUM, Config
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
-from sphinx.util.console import bold, red  # type: ignore[attr-defined]
+from sphinx.util.console import bold, red
 
 from .. import findings
 from ..data.front_matter import add_years
@@ -39,6 +39,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
     now = today(app.config)
     for docname, days in overdue(env, app.config):
         info = pages(env)[docname]
+        assert info.next_review is not None, "overdue() lists only pages with a next review date"
         values = dict(
             next=info.next_review.isoformat(),
             days=days,

@@ -181,7 +181,7 @@ def status(next_review: dt.date | None, today: dt.date, days: int) -> str:
 def rows(srcdir: Path, today: dt.date, days: int) -> list[tuple[str, ...]]:
     loaded = load_practice_file(srcdir / "practice.yaml")
     people = clinicians(srcdir, loaded)
-    result = []
+    result: list[tuple[str, ...]] = []
     for docname, _path, info, problems in page_infos(srcdir, people, today):
         if not (info.is_clinical or info.reviewed_by or info.last_reviewed):
             continue

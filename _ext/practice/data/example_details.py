@@ -48,14 +48,14 @@ class ExampleDetail:
 
 def why_example(value: str) -> str | None:
     """Why ``value`` is an example value, or ``None`` if it is not one."""
-    if MARKED.search(value):
-        return f"it is marked '{MARKED.search(value)[0]}'"
+    if marked := MARKED.search(value):
+        return f"it is marked '{marked[0]}'"
     if FICTIONAL_PHONE.search(value):
         return "it is a 555-01xx phone number, a range kept for examples"
-    if EXAMPLE_DOMAIN.search(value):
-        return f"it is an {EXAMPLE_DOMAIN.search(value)[0].lower()} address, kept for examples"
-    if EXAMPLE_NAME.search(value):
-        return f"it says '{EXAMPLE_NAME.search(value)[0]}'"
+    if domain := EXAMPLE_DOMAIN.search(value):
+        return f"it is an {domain[0].lower()} address, kept for examples"
+    if name := EXAMPLE_NAME.search(value):
+        return f"it says '{name[0]}'"
     return None
 
 

@@ -88,6 +88,15 @@ class FrontMatter:
     end_line: int = 0  # the line of the closing '---' (0: no front matter)
 
 
+@dataclass(frozen=True)
+class Review:
+    """A review the front matter records: who, when, and when it is due again."""
+
+    reviewed_by: str
+    last_reviewed: dt.date
+    next_review: dt.date
+
+
 @dataclass
 class PageInfo:
     """What the front matter says, with only the valid values filled in."""
@@ -119,9 +128,16 @@ class PageInfo:
         return self.status == "draft"
 
     @property
+    def review(self) -> Review | None:
+        """The review the page names (whether or not its text changed since), if whole."""
+        if self.reviewed_by and self.last_reviewed and self.next_review:
+            return Review(self.reviewed_by, self.last_reviewed, self.next_review)
+        return None
+
+    @property
     def has_review(self) -> bool:
         """The page names a review (whether or not its text changed since)."""
-        return bool(self.reviewed_by and self.last_reviewed and self.next_review)
+        return self.review is not None
 
     @property
     def claims_review(self) -> bool:

@@ -11,7 +11,6 @@ Related pages are checked against the site's pages on every build (``related``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 from docutils import nodes
@@ -30,8 +29,6 @@ from ..build_state import saved_state
 from ..suggestions import did_you_mean
 from .practice_data import clinician_by_id
 from .sign_offs import SignOff, sign_off_gap
-from ..checks.prose import text_blocks
-from ..languages.i18n import is_translation
 
 
 def today(config: Config) -> dt.date:
@@ -42,42 +39,6 @@ def today(config: Config) -> dt.date:
 def pages(env: BuildEnvironment) -> dict[str, PageInfo]:
     """Each page's front matter, as ``PageInfo`` (kept in ``page_state``)."""
     return store(env, "pages")
-
-
-# The last page's text to check: the language and claims checks read the same page one
-# after the other, and finding its prose is most of their cost.
-_last_text: tuple[nodes.document, list[tuple[str, int | None]]] | None = None
-
-
-def text_to_check(env: BuildEnvironment, doctree: nodes.document) -> list[tuple[str, int | None]]:
-    """The page's prose blocks and its description, with their lines: what the
-    language and claims checks read."""
-    global _last_text
-    if _last_text is not None and _last_text[0] is doctree:
-        return _last_text[1]
-    blocks = list(text_blocks(doctree))
-    info = pages(env).get(env.docname)
-    if info is not None:
-        for text, name in ((info.description, "description"), (info.card, "card")):
-            if text:
-                blocks.append((text, info.line(name)))
-    _last_text = (doctree, blocks)
-    return blocks
-
-
-def check_english_wording(
-    app: Sphinx,
-    doctree: nodes.document,
-    subtype: Subtype,
-    problems: Callable[[list[tuple[str, int | None]]], list[tuple[int | None, str]]],
-) -> None:
-    """Record what ``problems`` finds in an English page's words (a translation is
-    checked by ``languages.spanish_checks``)."""
-    if is_translation(app.config):
-        return
-    env = app.env
-    for line, message in problems(text_to_check(env, doctree)):
-        findings.add(env, env.docname, subtype, line, message)
 
 
 def sign_off_gap_of(config: Config, info: PageInfo) -> str | None:
@@ -93,9 +54,10 @@ def sign_off_gap_of(config: Config, info: PageInfo) -> str | None:
 def reviewer(config: Config, info: PageInfo) -> dict | None:
     """The clinician who reviewed the page, from practice.yaml; ``None`` if the page
     claims no review (none recorded, a draft, or a sign-off that is not that person's)."""
-    if not info.claims_review or sign_off_gap_of(config, info):
+    review = info.review
+    if review is None or not info.claims_review or sign_off_gap_of(config, info):
         return None
-    return clinician_by_id(config).get(info.reviewed_by)
+    return clinician_by_id(config).get(review.reviewed_by)
 
 
 def foot_of(doctree: nodes.document) -> nodes.Element:

@@ -72,6 +72,13 @@ PHONE_LINK = re.compile(r"^\+1\d{10}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 
 
+def group(data: dict[str, Any], key: str) -> dict[str, Any]:
+    """The group of fields at ``key`` (``privacy``, ``fees``, ...), or ``{}`` where it is
+    missing or not a group (the validation reports that)."""
+    value = data.get(key)
+    return value if isinstance(value, dict) else {}
+
+
 def phone_digits(phone: str) -> str | None:
     """The ten digits of a US phone number as people write it, or ``None``."""
     digits = re.sub(r"\D", "", phone)

@@ -22,7 +22,6 @@ import datetime as dt
 from pathlib import Path
 
 import sphinx.locale
-from babel.dates import format_date
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.locale import get_translation
@@ -35,21 +34,6 @@ ENGLISH = "en"
 
 _ = get_translation(CATALOG)
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 
 def N_(message: str) -> str:  # noqa: N802 (gettext's own name for it)
     """Mark ``message`` for translation; translate it where it is used, with ``_()``."""
@@ -57,11 +41,11 @@ def N_(message: str) -> str:  # noqa: N802 (gettext's own name for it)
 
 
 def long_date(day: dt.date, language: str | None = None) -> str:
-    """``day`` written out in ``language``: 28 November 2026 (the NHS pattern, whatever
-    the locale), 28 de noviembre de 2026."""
-    if not language or language == ENGLISH:
-        return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-    return format_date(day, format="long", locale=language)
+    """``day`` written out in ``language`` (its table's words): 28 November 2026,
+    28 de noviembre de 2026."""
+    from .tables import table_for  # the tables use this module's neighbours: import late
+
+    return table_for(language).long_date(day)
 
 
 def is_translation(config: Config) -> bool:

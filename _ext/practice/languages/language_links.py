@@ -29,10 +29,9 @@ from sphinx.environment import BuildEnvironment
 
 from .. import priorities
 from .i18n import ENGLISH
+from .tables import table_for
 from .translation import page_in_language, root_from_base, site_languages, translations
 
-# Each language's name for itself: the link to a page in that language says it so.
-LINK_LABELS = {"en": "In English", "es": "En español"}
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 
@@ -81,7 +80,7 @@ def on_html_page_context(
     context["practice_language_link"] = {
         "href": links[other],
         "lang": other,
-        "label": LINK_LABELS.get(other, other),
+        "label": table_for(other).link_label,  # in the language it links to
     }
 
 

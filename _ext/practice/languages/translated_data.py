@@ -36,6 +36,7 @@ from .. import findings, priorities
 from .i18n import is_translation
 from ..messages import Subtype, render
 from ..data.practice_data import FLAG_FIELDS, LIST_FIELDS, OPTIONAL_GROUPS
+from ..data.practice_data import group as group_of
 from ..yaml_source import load_with_nodes
 from ..suggestions import did_you_mean
 
@@ -202,16 +203,16 @@ def _missing(data: dict[str, Any], spanish: dict[str, Any], line: int) -> list[t
     for key in REQUIRED:
         need(key, data.get(key), spanish.get(key))
     for group, names in TRANSLATED_GROUPS.items():
-        english = data.get(group) if isinstance(data.get(group), dict) else {}
-        ours = spanish.get(group) if isinstance(spanish.get(group), dict) else {}
+        english = group_of(data, group)
+        ours = group_of(spanish, group)
         for name in names:
             need(f"{group}.{name}", english.get(name), ours.get(name))
-    ours = spanish.get("clinicians") if isinstance(spanish.get("clinicians"), dict) else {}
+    ours = group_of(spanish, "clinicians")
     for clinician in data.get("clinicians") or []:
         if not isinstance(clinician, dict):
             continue
         cid = str(clinician.get("id"))
-        fields = ours.get(cid) if isinstance(ours.get(cid), dict) else {}
+        fields = group_of(ours, cid)
         for field in CLINICIAN_FIELDS:
             need(f"clinicians.{cid}.{field}", clinician.get(field), fields.get(field))
     return found

@@ -39,6 +39,7 @@ import datetime as dt
 import os
 import posixpath
 import re
+from gettext import NullTranslations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,7 +54,7 @@ from sphinx.errors import ConfigError
 from sphinx.locale import init as init_locale
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import docname_join, logging
-from sphinx.util.console import bold  # type: ignore[attr-defined]
+from sphinx.util.console import bold
 from sphinx.util.i18n import docname_to_domain
 from sphinx.util.matching import get_matching_files
 from sphinx.util.nodes import _make_id, extract_messages
@@ -549,9 +550,10 @@ def catalogue_messages(app: Sphinx, docname: str) -> dict[str, str]:
     merged: dict[str, str] = {}
     if has_catalog:
         chain = []
-        while catalog is not None:
-            chain.append(getattr(catalog, "_catalog", None) or {})
-            catalog = getattr(catalog, "_fallback", None)
+        current: NullTranslations | None = catalog
+        while current is not None:
+            chain.append(getattr(current, "_catalog", None) or {})
+            current = getattr(current, "_fallback", None)
         for entries in reversed(chain):
             merged |= entries
     return merged
@@ -728,10 +730,7 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
     person = clinician_by_id(app.config).get(entry.reviewed_by)
     if translation_gap(app.config, entry):
         return  # not its reviewer's own sign-off: claim no review
-    box = next(
-        iter(doctree.findall(lambda n: isinstance(n, nodes.container) and "review-footer" in n["classes"])),
-        None,
-    )
+    box = next((n for n in doctree.findall(nodes.container) if "review-footer" in n["classes"]), None)
     if person is None or box is None:
         return
     box += nodes.paragraph(

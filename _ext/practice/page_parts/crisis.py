@@ -2,8 +2,9 @@
 
 ``CRISIS_LINES`` feeds the short line in every page's header (through the
 templates' ``crisis`` context) and the ``crisis-lines`` directive, the full block on
-the get-help page and each specialty page. The facts and their sources are in
-the project brief (clinical facts, section 1); change them here only.
+the get-help page and each specialty page, whose words are each language's table's
+(``languages/english.py``, ``languages/spanish.py``). The facts and their sources are in
+the project brief (clinical facts, sections 1 and 13); change the numbers here only.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.docutils import SphinxDirective
 
-from ..languages.i18n import N_, _
+from ..languages.tables import table_for
 
 CRISIS_LINES = {
     "lifeline_number": "988",
@@ -23,20 +24,11 @@ CRISIS_LINES = {
     "lifeline_chat": "https://988lifeline.org/chat/",
 }
 
-# Translated as a whole (its Spanish, with the Spanish-language lines, is in
-# locales/es/LC_MESSAGES/practice.po), never in a page's own catalogue.
-FULL_BLOCK = N_("""\
-**If you are in danger or this is an emergency, call [911](tel:911).**
 
-- **988 Suicide & Crisis Lifeline.** Call or text [988](tel:988), or chat at
-  [988lifeline.org](https://988lifeline.org/chat/). Press 1 for Veterans, press 2 for
-  Spanish. Free, any time, day or night.
-- **SAMHSA National Helpline.** Call [1-800-662-4357](tel:+18006624357) (1-800-662-HELP),
-  TTY [1-800-487-4889](tel:+18004874889). Free and private, any time, in English and
-  Spanish. They help you find treatment and support near you; they do not give
-  counseling. You can also text your ZIP code to 435748 (HELP4U).
-- **Crisis Text Line.** Text HOME to [741741](sms:741741). Free, any time.
-""")
+def full_block(language: str | None) -> str:
+    """The full list of crisis lines, in Markdown, in ``language``: its table's block
+    (each language says which lines answer in it), with the numbers above."""
+    return table_for(language).crisis_block.format(**CRISIS_LINES)
 
 
 class CrisisLinesDirective(SphinxDirective):
@@ -53,7 +45,7 @@ class CrisisLinesDirective(SphinxDirective):
         if language not in CrisisLinesDirective.parsed:
             block = nodes.container(classes=["crisis-lines"])
             self.state.nested_parse(
-                StringList(_(FULL_BLOCK).splitlines(), source="crisis.py"), self.content_offset, block
+                StringList(full_block(language).splitlines(), source="crisis.py"), self.content_offset, block
             )
             # Not part of the page's own words: the page's catalogue never holds it.
             for node in block.findall(nodes.Element):

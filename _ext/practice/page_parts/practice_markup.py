@@ -185,7 +185,7 @@ class CliniciansDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        result = []
+        result: list[nodes.Node] = []
         for clinician in self.config.practice.get("clinicians", []):
             if not isinstance(clinician, dict):
                 continue

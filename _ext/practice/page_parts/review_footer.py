@@ -23,14 +23,15 @@ from ..data.page_metadata import foot_of, pages, reviewer
 def footer(app: Sphinx, docname: str) -> nodes.container | None:
     info = pages(app.env).get(docname)
     person = reviewer(app.config, info) if info else None
-    if person is None:
+    review = info.review if info else None
+    if person is None or review is None:
         return None
     box = nodes.container(classes=["review-footer"], ids=["page-review"])
     who = nodes.paragraph(classes=["review-footer-reviewer"])
     who += nodes.Text(_("Reviewed by") + " ")
     about = app.config.practice_about_page
     if about in app.env.found_docs:
-        uri = app.builder.get_relative_uri(docname, about) + f"#clinician-{info.reviewed_by}"
+        uri = app.builder.get_relative_uri(docname, about) + f"#clinician-{review.reviewed_by}"
         who += nodes.reference("", person["name"], refuri=uri, internal=True)
     else:
         who += nodes.Text(person["name"])
@@ -38,11 +39,11 @@ def footer(app: Sphinx, docname: str) -> nodes.container | None:
     box += who
     language = app.config.language
     box += nodes.paragraph(
-        text=_("Page last reviewed: {date}").format(date=long_date(info.last_reviewed, language)),
+        text=_("Page last reviewed: {date}").format(date=long_date(review.last_reviewed, language)),
         classes=["review-footer-last"],
     )
     box += nodes.paragraph(
-        text=_("Next review due: {date}").format(date=long_date(info.next_review, language)),
+        text=_("Next review due: {date}").format(date=long_date(review.next_review, language)),
         classes=["review-footer-next"],
     )
     return box

@@ -79,10 +79,11 @@ def json_ld(app: Sphinx, pagename: str, title: str) -> dict[str, Any] | None:
     if info.audience:
         page["audience"] = [{"@type": "Audience", "audienceType": AUDIENCE[a]} for a in info.audience]
     clinician = reviewer(app.config, info)
-    if clinician is not None:
+    review = info.review
+    if clinician is not None and review is not None:
         page["@type"] = "MedicalWebPage"
-        page["lastReviewed"] = info.last_reviewed.isoformat()
-        page["reviewedBy"] = person(app, pagename, clinician, info.reviewed_by)
+        page["lastReviewed"] = review.last_reviewed.isoformat()
+        page["reviewedBy"] = person(app, pagename, clinician, review.reviewed_by)
         medical = sorted({MEDICAL_AUDIENCE[a] for a in info.audience if a in MEDICAL_AUDIENCE})
         if medical:
             page["medicalAudience"] = [{"@type": "MedicalAudience", "audienceType": m} for m in medical]

@@ -82,9 +82,11 @@ def _is_local(filename: Any) -> bool:
 def on_html_page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
 ) -> None:
+    builder = app.builder
     if not app.config.practice_lean_assets or "css_files" not in context:
         return
-    originals = upstream_sphinx.stylesheets_before_page(app.builder)
+    assert isinstance(builder, StandaloneHTMLBuilder), "only HTML builders write pages"
+    originals = upstream_sphinx.stylesheets_before_page(builder)
     css_files = list(context["css_files"])
     rest = [css for css in css_files if not (_is_local(css.filename) and css in originals)]
     if len(rest) < len(css_files):
@@ -94,7 +96,7 @@ def on_html_page_context(
     keep = []
     for script in context.get("script_files", []):
         name = Path(str(getattr(script, "filename", "") or "")).name
-        if name in SEARCH_ONLY_SCRIPTS and not (pagename == "search" and app.builder.search):
+        if name in SEARCH_ONLY_SCRIPTS and not (pagename == "search" and builder.search):
             continue
         if name == TABS_SCRIPT and "sd-tab-set" not in body:
             continue
@@ -194,6 +196,7 @@ class Scripts:
 
 
 def _stylesheet_sources(app: Sphinx, outdir: Path) -> list[tuple[str, str | None]]:
+    assert isinstance(app.builder, StandaloneHTMLBuilder), "only HTML builders link stylesheets"
     stylesheets = sorted(
         (css for css in upstream_sphinx.site_stylesheets(app.builder) if _is_local(css.filename)),
         key=lambda css: css.priority,
@@ -266,7 +269,7 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
         if not target.is_file():
             target.write_text(css, encoding="utf-8")
         in_use.add(css_name)
-        new = lean_markup(CSS_LINK.sub(lambda m, name=css_name: f'href="{m[1]}{CSS_DIR}/{name}"', text), css)
+        new = lean_markup(CSS_LINK.sub(rf'href="\g<1>{CSS_DIR}/{css_name}"', text), css)
         if new != text:
             # Whole or not at all: Pagefind reads the pages while this runs (``search``).
             partial = path.with_name(path.name + ".partial")

@@ -370,7 +370,7 @@ class Stylesheets:
             rule, value = places[0]
             if (
                 rule.context == ()
-                and [s.text for s in rule.selectors] == ["body"]
+                and [s.text for s in rule.selectors or ()] == ["body"]
                 and "!important" not in value
                 and all(ref in on_body for ref in VAR_USE.findall(value))
             ):

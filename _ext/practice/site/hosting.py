@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
-from sphinx.util.console import bold, red  # type: ignore[attr-defined]
+from sphinx.util.console import bold, red
 
 from ..messages import render
 

@@ -144,7 +144,7 @@ class CompactNavigation:
                     f'<p class="caption" role="heading"><span class="caption-text">'
                     f"{html.escape(caption)}</span></p>\n"
                 )
-            parts.append(render.list(items, entries))
+            parts.append(render.html_list(items, entries))
         return "".join(parts)
 
 
@@ -161,14 +161,14 @@ class _Render:
         self.maxdepth = maxdepth
         self.checkboxes = 0
 
-    def list(self, items: list[str], entries: list[Entry]) -> str:
+    def html_list(self, items: list[str], entries: list[Entry]) -> str:
         has_current = any(ref in self.current and ref != self.nav.root for _t, ref in entries)
         opening = '<ul class="current">' if has_current else "<ul>"
         return opening + "\n" + "".join(items) + "</ul>\n"
 
     def items(self, entries: list[Entry], depth: int, seen: set[str]) -> list[str]:
         nav = self.nav
-        items = []
+        items: list[str] = []
         if self.maxdepth and depth > self.maxdepth:
             return items
         for title, ref in entries:
@@ -199,7 +199,7 @@ class _Render:
                 number = self.checkboxes = self.checkboxes + 1 if self.furo else 0
                 sub_items = self.items(sub_entries, depth + 1, seen | {ref})
                 if sub_items:
-                    children = "\n" + self.list(sub_items, sub_entries)
+                    children = "\n" + self.html_list(sub_items, sub_entries)
                     if self.furo:
                         classes.append("has-children")
                         link += _expander(number, label)

@@ -70,7 +70,7 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
 
 
 def on_builder_inited(app: Sphinx) -> None:
-    if _uses_pagefind(app):
+    if _uses_pagefind(app) and isinstance(app.builder, StandaloneHTMLBuilder):
         app.builder.search = False  # no searchindex.js, no Sphinx search page
 
 
