@@ -1,10 +1,8 @@
 """What each of the site's clever parts gains, measured one by one.
 
-The four parts that make the site faster or lighter than stock Furo, each against the
+The parts that make the site faster or lighter than stock Furo, each against the
 site without it (everything else as it ships):
 
-- ``garbage_collection.py`` (fewer full garbage collections during a build): a clean
-  build with and without it, at each size.
 - compact navigation (``navigation.py``, ``-D practice_compact_navigation=0`` to switch
   off): a clean build, a one-page edit and the HTML per page, with and without it.
 - ``_static/furo-lite.js`` in place of Furo's ``furo.js``: the bytes each page fetches.
@@ -13,9 +11,8 @@ site without it (everything else as it ships):
 
 Prints a table and writes it to ``bench/results/parts.md``.
 
-    python bench/parts.py                                  # gc at 300 and 1000 pages,
-                                                           # navigation at 300: ~12 minutes
-    python bench/parts.py --gc-sizes 300 --nav-sizes 100   # quicker
+    python bench/parts.py                   # navigation at 300 pages: ~5 minutes
+    python bench/parts.py --nav-sizes 100   # quicker
 """
 
 from __future__ import annotations
@@ -34,15 +31,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import ROOT, generate
 from run import EDITED_PAGE, build, built_pages, edit, live_preview_edit, save_report
 
-# A build with Python's usual collector settings: the site's garbage_collection module
-# imported first, from the copy being built, with its thresholds set to the usual ones.
-WITHOUT_GC_TUNING = [
-    "-c",
-    "import gc, sys; sys.path.insert(0, sys.argv.pop(1)); "
-    "import practice.site.garbage_collection as tuning; tuning.BUILD_THRESHOLDS = gc.get_threshold(); "
-    "from sphinx.cmd.build import main; sys.exit(main(sys.argv[1:]))",
-]
-
 
 def html_per_page(html: Path) -> float:
     pages = built_pages(html)
@@ -51,23 +39,6 @@ def html_per_page(html: Path) -> float:
 
 def sizes_of(data: bytes) -> tuple[int, int]:
     return len(data), len(gzip.compress(data, 9))
-
-
-def garbage_collection(work: Path, n: int) -> dict:
-    src = work / f"site-{n}"
-    generate(n, src)
-    tuned, tuned_memory = build(src, work / "gc-on")
-    usual, usual_memory = build(src, work / "gc-off", python=WITHOUT_GC_TUNING + [str(src / "_ext")])
-    shutil.rmtree(src, ignore_errors=True)
-    for out in ("gc-on", "gc-off"):
-        shutil.rmtree(work / out, ignore_errors=True)
-    return {
-        "n": n,
-        "with": tuned,
-        "without": usual,
-        "memory_with": tuned_memory,
-        "memory_without": usual_memory,
-    }
 
 
 def navigation(work: Path, n: int) -> dict:
@@ -107,20 +78,13 @@ def scripts(work: Path) -> dict:
     return row
 
 
-def report(gc_rows: list[dict], nav_rows: list[dict], real: dict) -> str:
+def report(nav_rows: list[dict], real: dict) -> str:
     lines = [
         f"Measured {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores.",
         "",
         "| Part | Size | Without it | With it | Gain |",
         "|---|---|---|---|---|",
     ]
-    for r in gc_rows:
-        lines.append(
-            f"| garbage_collection.py | {r['n']} pages, clean build | {r['without']:.1f} s, "
-            f"peak {r['memory_without']:.0f} MiB | {r['with']:.1f} s, peak "
-            f"{r['memory_with']:.0f} MiB | {r['without'] - r['with']:.1f} s "
-            f"({(1 - r['with'] / r['without']) * 100:.0f}%) |"
-        )
     for r in nav_rows:
         lines.append(
             f"| compact navigation | {r['n']} pages, clean build | {r['without']:.1f} s | "
@@ -150,7 +114,6 @@ def report(gc_rows: list[dict], nav_rows: list[dict], real: dict) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--gc-sizes", default="300,1000")
     parser.add_argument("--nav-sizes", default="300")
     parser.add_argument("--output", default=str(ROOT / "bench" / "results" / "parts.md"))
     args = parser.parse_args()
@@ -158,16 +121,13 @@ def main() -> int:
     try:
         print("scripts and the live preview", flush=True)
         real = scripts(work)
-        gc_rows, nav_rows = [], []
-        for n in (int(x) for x in args.gc_sizes.split(",") if x):
-            print(f"garbage collection, {n} pages", flush=True)
-            gc_rows.append(garbage_collection(work, n))
+        nav_rows = []
         for n in (int(x) for x in args.nav_sizes.split(",") if x):
             print(f"navigation, {n} pages", flush=True)
             nav_rows.append(navigation(work, n))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    save_report(report(gc_rows, nav_rows, real), Path(args.output))
+    save_report(report(nav_rows, real), Path(args.output))
     return 0
 
 

@@ -514,7 +514,7 @@ def test_practice_yaml_spanish_details_are_checked():
 
 def _messages_the_code_translates() -> set[str]:
     found = set()
-    for path in (ROOT / "_ext" / "practice").glob("*.py"):
+    for path in (ROOT / "_ext" / "practice").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)

@@ -242,6 +242,43 @@ def test_sphinx_logging_internals_word_and_file_warnings_as_make_check_expects(a
     assert not upstream_sphinx.is_suppressed_warning("practice", "embed", ["practice.claims"])
 
 
+@pytest.mark.sphinx("html", testroot="governance", srcdir="guards-private-names", freshenv=True)
+def test_sphinx_private_names_the_pages_use_still_do_what_the_site_expects(app):
+    """Each guarded name, used as the site uses it; a failure says what to re-check."""
+    app.build()
+    assert upstream_sphinx.application(app.env) is app, (
+        "BuildEnvironment._app is not the application any more: find how a directive reaches "
+        "its application in this Sphinx (upstream/sphinx.py application())"
+    )
+    import sphinx.locale
+
+    sphinx.locale.get_translation("practice")("Reviewed by")  # loads the catalogue
+    assert ("general", "practice") in sphinx.locale.translators, (
+        "sphinx.locale.translators no longer holds the loaded catalogues by (namespace, "
+        "catalog): check sphinx/locale/__init__.py (upstream/sphinx.py forget_translations)"
+    )
+    upstream_sphinx.forget_translations("practice")
+    assert ("general", "practice") not in sphinx.locale.translators
+
+
+def test_sphinx_glossary_ids_are_what_the_spanish_link_index_says(make_app, tmp_path):
+    (tmp_path / "conf.py").write_text("", encoding="utf-8")
+    (tmp_path / "index.rst").write_text(
+        "Words\n=====\n\n.. glossary::\n\n   Self\n      The calm centre.\n\n"
+        "   Protector parts\n      Parts that keep you safe.\n",
+        encoding="utf-8",
+    )
+    app = make_app("html", srcdir=tmp_path)
+    app.build()
+    page = (app.outdir / "index.html").read_text(encoding="utf-8")
+    for term in ("Self", "Protector parts"):
+        term_id = upstream_sphinx.glossary_term_id(term)
+        assert f'id="{term_id}"' in page, (
+            f"Sphinx's glossary no longer gives a term the id {term_id!r}: check _make_id in "
+            "sphinx/util/nodes.py and the glossary directive (upstream/sphinx.py glossary_term_id)"
+        )
+
+
 # -- MyST-Parser -------------------------------------------------------------------------------
 
 

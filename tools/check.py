@@ -44,7 +44,6 @@ import time
 import traceback
 from pathlib import Path
 
-import sphinx.locale
 from sphinx.application import Sphinx
 from sphinx.errors import SphinxError
 from sphinx.util.build_phase import BuildPhase
@@ -58,6 +57,7 @@ from upstream.sphinx import LOGGING_NAMESPACE as NAMESPACE
 from upstream.sphinx import (
     SphinxWarningLogRecord,
     WarningLogRecordTranslator,
+    forget_translations,
     is_suppressed_warning,
     reading_docname,
 )
@@ -222,7 +222,7 @@ def run_check(root: Path, out: Path, language: str = "en") -> tuple[int, list[st
 
     init_warnings = io.StringIO()
     nocolor()
-    sphinx.locale.translators.clear()  # not the words of the language checked before
+    forget_translations()  # not the words of the language checked before
     with patch_docutils(root), docutils_namespace(), contextlib.redirect_stdout(io.StringIO()):
         app = Sphinx(
             str(root),

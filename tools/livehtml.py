@@ -2,9 +2,8 @@
 
 sphinx-autobuild runs ``python -m sphinx`` afresh after every save. On this site,
 starting Python and importing Sphinx, MyST, Furo and the other packages is half of a
-one-page rebuild: measured by ``bench/parts.py`` (2 December 2026, 2 cores), 0.41 s
-here against 0.81 s as a new process, so a save shows in the browser in under a
-second (the README's promise) rather than over it. Here a small build server starts with
+one-page rebuild (``bench/parts.py`` measures both ways), so a save shows in the
+browser in under a second (the README's promise) rather than over it. Here a small build server starts with
 the preview, imports those packages once, and runs each rebuild in a process forked
 from itself: each build still starts clean (nothing carries over from one build to
 the next), and the site's own extension (``_ext/practice``) is imported by each

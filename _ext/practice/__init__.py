@@ -45,7 +45,6 @@ from .page_parts import (
 )
 from .site import (
     assets,
-    garbage_collection,
     hosting,
     linked_files,
     live_preview,
@@ -70,7 +69,6 @@ _MODULES: tuple[ModuleType, ...] = (
     sharing,
     redirects,
     search,
-    garbage_collection,
     page_budget,
     linked_files,
 )

@@ -48,8 +48,6 @@ class BuildState:
     # {old: (new, line)}; a translation's build keeps only its own pages' (translation.py)
     redirects_file: Path | None = None
     redirects: dict[str, tuple[str, int]] = field(default_factory=dict)
-    # site/garbage_collection.py: Python's collector thresholds before the build
-    gc_thresholds: tuple[int, ...] | None = None
     # site/live_preview.py (env-get-outdated): what other pages showed of each changed
     # page, and the pages added or removed since the last build
     shapes_before: dict[str, tuple[Any, ...]] = field(default_factory=dict)

@@ -30,12 +30,10 @@ LEAN_ASSETS = 900  # after every handler that adds scripts or markup to the page
 # build-finished: each language's sitemap gets its alternates after sphinx-sitemap and
 # sharing's robots.txt (500) are written; then Pagefind starts, the stylesheets are cut
 # while it indexes, Pagefind is waited for, then each page's weight is checked against the
-# page budget, then every linked file is checked, then
-# Python's garbage-collector settings are put back.
+# page budget, then every linked file is checked.
 SITEMAP_ALTERNATES = 600
 SEARCH_INDEX_START = 850
 LEAN_ASSETS_FINISH = 900
 SEARCH_INDEX_WAIT = 950
 PAGE_BUDGET = 970
 LINKED_FILES = 990
-GARBAGE_COLLECTION = 1000

@@ -20,6 +20,7 @@ from sphinx.errors import ConfigError
 from sphinx.util import logging
 
 from ..findings import warn
+from ..languages.i18n import N_
 from ..messages import Subtype, render
 from ..suggestions import did_you_mean
 from ..yaml_source import load_with_nodes
@@ -39,27 +40,49 @@ REQUIRED_TEXT_FIELDS = (
     "booking_url",
 )
 REQUIRED_CLINICIAN_FIELDS = ("id", "name", "credentials", "role", "about")
-# Optional groups of details. Pages show each one only where the practice gives it
-# (``{practice-facts}``, ``{practice-if}``): a missing value shows nothing at all.
-OPTIONAL_GROUPS: dict[str, tuple[str, ...]] = {
-    "fees": ("session", "sliding_scale", "insurance", "cancellation"),
-    "services": (
-        "where",
-        "first_appointment",
-        "insurance_plans",
-        "ages",
-        "languages",
-        "welcome",
-        "approaches",
-        "sees_minors",
-    ),
-    "privacy": ("notice_url",),
-}
-LIST_FIELDS = ("services.approaches",)
-# Yes-or-no details (true or false, never text): ``{practice-if}`` shows its content
-# only when true. They have no Spanish value.
-FLAG_FIELDS = ("services.sees_minors",)
-URL_FIELDS = ("privacy.notice_url",)
+
+
+@dataclass(frozen=True)
+class Detail:
+    """An optional detail of practice.yaml. Pages show it only where the practice gives
+    it (``{practice-facts}``, ``{practice-if}``): a missing value shows nothing at all."""
+
+    key: str  # "group.name"
+    kind: str = "text"  # "text"; "list" of short texts; "flag" (true or false); "url"
+    fact_label: str | None = None  # what a {practice-facts} list calls it (None: not a fact)
+
+    @property
+    def translated(self) -> bool:
+        """Whether it has a value in each language (a yes-or-no or an address has one)."""
+        return self.kind in ("text", "list")
+
+
+# Every optional detail, once: the validation, the pages, make setup and the Spanish
+# details all read this list.
+OPTIONAL_DETAILS = (
+    Detail("fees.session", fact_label=N_("Fee")),
+    Detail("fees.sliding_scale", fact_label=N_("If cost is a worry")),
+    Detail("fees.insurance", fact_label=N_("Insurance")),
+    Detail("fees.cancellation", fact_label=N_("If you need to cancel")),
+    Detail("services.where", fact_label=N_("Where we meet")),
+    Detail("services.first_appointment", fact_label=N_("How soon you can start")),
+    Detail("services.insurance_plans", fact_label=N_("Medicaid and other plans")),
+    Detail("services.ages", fact_label=N_("Who we see")),
+    Detail("services.languages", fact_label=N_("Languages")),
+    Detail("services.welcome", fact_label=N_("Everyone is welcome")),
+    Detail("services.approaches", kind="list", fact_label=N_("Other ways of working we use")),
+    # {practice-if} shows its content only when this is true.
+    Detail("services.sees_minors", kind="flag"),
+    Detail("privacy.notice_url", kind="url"),
+)
+OPTIONAL_GROUPS: dict[str, tuple[str, ...]] = {}
+for _detail in OPTIONAL_DETAILS:
+    _group, _name = _detail.key.split(".")
+    OPTIONAL_GROUPS[_group] = (*OPTIONAL_GROUPS.get(_group, ()), _name)
+LIST_FIELDS = tuple(detail.key for detail in OPTIONAL_DETAILS if detail.kind == "list")
+FLAG_FIELDS = tuple(detail.key for detail in OPTIONAL_DETAILS if detail.kind == "flag")
+URL_FIELDS = tuple(detail.key for detail in OPTIONAL_DETAILS if detail.kind == "url")
+FACT_LABELS = {detail.key: detail.fact_label for detail in OPTIONAL_DETAILS if detail.fact_label}
 TOP_LEVEL_FIELDS = (
     "example",
     *REQUIRED_TEXT_FIELDS,

@@ -21,11 +21,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import sphinx.locale
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.locale import get_translation
 from sphinx.util.i18n import CatalogRepository
+from upstream import sphinx as upstream_sphinx
 
 from .. import priorities
 
@@ -56,7 +56,7 @@ def is_translation(config: Config) -> bool:
 def on_config_inited(app: Sphinx, config: Config) -> None:
     # A process that built another language before (make check, the tests) must not
     # keep that language's words.
-    sphinx.locale.translators.pop(("general", CATALOG), None)
+    upstream_sphinx.forget_translations(CATALOG)
     if is_translation(config):
         repo = CatalogRepository(app.srcdir, config.locale_dirs, config.language, config.source_encoding)
         for catalog in repo.catalogs:

@@ -35,7 +35,7 @@ from sphinx.config import Config
 from .. import findings, priorities
 from .i18n import is_translation
 from ..messages import Subtype, render
-from ..data.practice_data import FLAG_FIELDS, LIST_FIELDS, OPTIONAL_GROUPS
+from ..data.practice_data import LIST_FIELDS, OPTIONAL_DETAILS
 from ..data.practice_data import group as group_of
 from ..yaml_source import load_with_nodes
 from ..suggestions import did_you_mean
@@ -45,12 +45,12 @@ GROUP = "es"
 REQUIRED = ("tagline", "area", "hours")
 # Texts that may have one (without it, the English value is shown: a name, an address).
 OPTIONAL = ("name", "short_name", "address")
-# Yes-or-no details (FLAG_FIELDS) are the same in every language: no Spanish value.
-TRANSLATED_GROUPS = {
-    group: tuple(n for n in names if f"{group}.{n}" not in FLAG_FIELDS)
-    for group, names in OPTIONAL_GROUPS.items()
-    if group != "privacy"
-}
+# A yes-or-no or a web address is the same in every language: no Spanish value.
+TRANSLATED_GROUPS: dict[str, tuple[str, ...]] = {}
+for _detail in OPTIONAL_DETAILS:
+    if _detail.translated:
+        _group, _name = _detail.key.split(".")
+        TRANSLATED_GROUPS[_group] = (*TRANSLATED_GROUPS.get(_group, ()), _name)
 CLINICIAN_FIELDS = ("credentials", "role", "about")
 
 

@@ -57,7 +57,9 @@ from sphinx.util import docname_join, logging
 from sphinx.util.console import bold
 from sphinx.util.i18n import docname_to_domain
 from sphinx.util.matching import get_matching_files
-from sphinx.util.nodes import _make_id, extract_messages
+from sphinx.util.nodes import extract_messages
+
+from upstream import sphinx as upstream_sphinx
 
 from .. import findings, priorities
 from .i18n import ENGLISH, _, is_translation, long_date
@@ -385,7 +387,7 @@ def english_index(srcdir: str | os.PathLike, docs: dict[str, str]) -> EnglishInd
                 fence = None
             elif fence is not None and line.strip() and not line[0].isspace() and not line.startswith(":"):
                 term = line.strip()
-                index.terms[term.lower()] = (docname, _make_id(f"term-{term}"), term)
+                index.terms[term.lower()] = (docname, upstream_sphinx.glossary_term_id(term), term)
     return index
 
 

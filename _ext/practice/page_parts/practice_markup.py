@@ -25,9 +25,10 @@ from docutils.utils.smartquotes import smartyPants
 from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
+from upstream import sphinx as upstream_sphinx
 
-from ..languages.i18n import N_, _
-from ..data.practice_data import OPTIONAL_GROUPS
+from ..languages.i18n import _
+from ..data.practice_data import FACT_LABELS, OPTIONAL_GROUPS
 from ..findings import warn
 from ..messages import Subtype, render
 
@@ -84,22 +85,6 @@ class PracticeRole(SphinxRole):
         if key.endswith("_url"):
             return [nodes.reference(self.rawtext, label, refuri=value)], []
         return [nodes.inline(self.rawtext, label, classes=["practice-" + key.replace(".", "-")])], []
-
-
-# What each fact is called on the page, in the order pages usually list them.
-FACT_LABELS = {
-    "services.where": N_("Where we meet"),
-    "services.first_appointment": N_("How soon you can start"),
-    "fees.session": N_("Fee"),
-    "fees.insurance": N_("Insurance"),
-    "services.insurance_plans": N_("Medicaid and other plans"),
-    "fees.sliding_scale": N_("If cost is a worry"),
-    "fees.cancellation": N_("If you need to cancel"),
-    "services.ages": N_("Who we see"),
-    "services.languages": N_("Languages"),
-    "services.welcome": N_("Everyone is welcome"),
-    "services.approaches": N_("Other ways of working we use"),
-}
 
 
 def given(value: Any) -> bool:
@@ -174,7 +159,10 @@ class PracticeIfDirective(SphinxDirective):
             return []
         # The catalogues (make translations) hold the text whatever this practice gives,
         # so a translation is ready the day it fills the detail in.
-        if not given(lookup(self.config.practice, key)) and self.env.app.builder.name != "gettext":
+        if (
+            not given(lookup(self.config.practice, key))
+            and upstream_sphinx.application(self.env).builder.name != "gettext"
+        ):
             return []
         return self.parse_content_to_nodes(allow_section_headings=False)
 

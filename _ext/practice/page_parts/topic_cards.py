@@ -28,6 +28,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
+from upstream import sphinx as upstream_sphinx
 
 from .. import findings
 from ..build_state import build_state
@@ -65,6 +66,10 @@ class TopicCardsDirective(SphinxDirective):
     required_arguments = 1
     has_content = False
 
+    @property
+    def app(self) -> Sphinx:
+        return upstream_sphinx.application(self.env)
+
     def run(self) -> list[nodes.Node]:
         folder = self.arguments[0].strip().strip("/")
         docs = self.menu_pages(folder)
@@ -98,19 +103,19 @@ class TopicCardsDirective(SphinxDirective):
         return [doc for doc in self.menu() if doc.startswith(folder + "/") and doc in in_site]
 
     def card(self, doc: str) -> nodes.list_item | None:
-        path = Path(self.env.srcdir, build_state(self.env.app).source_docs.get(doc, doc + ".md"))
+        path = Path(self.env.srcdir, build_state(self.app).source_docs.get(doc, doc + ".md"))
         self.env.note_dependency(str(path))
         title, text, is_card_line = title_and_card(path)
-        if self.env.app.builder.name == "gettext":
+        if self.app.builder.name == "gettext":
             return self.card_to_translate(doc, title, text, is_card_line)
         if not is_translation(self.config):
             return self.card_item(doc, None, typographic(text), title)
         # A translation: Sphinx's own title for a translated page; the rest from the
         # catalogue of this page, but for a translated page's description.
-        messages = catalogue_messages(self.env.app, self.env.docname)
+        messages = catalogue_messages(self.app, self.env.docname)
         left_in_english = doc in english_only(self.env)
         link_text = messages.get(title, "") if left_in_english else None
-        entry = translations(self.env.app, self.config.language).get(doc)
+        entry = translations(self.app, self.config.language).get(doc)
         if not is_card_line and entry is not None and entry.description:
             text = entry.description
         else:
@@ -150,9 +155,7 @@ class TopicCardsDirective(SphinxDirective):
         """For ``make translations``: what a translation's card takes from this page's
         catalogue, as its messages: the title and card text of a page that some language
         leaves in English, and a translated page's card line."""
-        everywhere = all(
-            doc in translations(self.env.app, language) for language in site_languages(self.env.app)
-        )
+        everywhere = all(doc in translations(self.app, language) for language in site_languages(self.app))
         messages = ([] if everywhere else [title]) + ([text] if is_card_line or not everywhere else [])
         if not messages:
             return None

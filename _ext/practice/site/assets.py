@@ -1,6 +1,6 @@
 """Ship only the CSS, JavaScript and markup each page uses.
 
-Stock Furo + sphinx-design link about 150 KB of CSS and JS to every page; most of it
+Stock Furo + sphinx-design link all their CSS and JS to every page; most of it
 styles things this site never shows (code highlighting, API docs, tabs, badges).
 
 - Scripts that a page does not use are not linked: Sphinx's doctools and search
@@ -8,8 +8,8 @@ styles things this site never shows (code highlighting, API docs, tabs, badges).
   sphinx-design's tabs (only pages with tabs keep them). Furo's own script (most of it
   a scroll-spy library) is replaced by ``_static/furo-lite.js``, which does what the
   site uses of it (theme button, header shadow, back-to-top, the highlight in "On
-  this page"; each covered by a browser test). Measured (``bench/parts.py``): 1.7 KiB
-  (0.8 gzip) instead of 5.1 KiB (2.0 gzip) on every page.
+  this page"; each covered by a browser test). What it saves on every page is
+  measured by ``bench/parts.py``.
 - Each page links one stylesheet instead of Sphinx's, Furo's, sphinx-design's and the
   site's own. When the build has finished, that stylesheet is made for the page
   from those files, in their order, keeping only the rules whose selectors can match

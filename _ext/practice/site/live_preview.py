@@ -11,9 +11,8 @@ menus and broken links.
   (``env-updated``), so every menu, link and related-topics section is up to date.
   They are not read again: what they show of other pages is decided when they are
   written, and the checks that look at other pages (related pages, links) run on
-  every build. (On a 300-page test site from bench/generate.py, adding a page
-  rebuilt in 9 s this way, and in 23 s when every page was read again; a clean
-  build took 21 s.)
+  every build. (Writing them is much cheaper than reading them again: the figures are
+  in bench/ and the README's benchmarks.)
 - A removed page's HTML is deleted from the output, as a clean build would not have
   it (a redirect that redirects.yaml gives its address is written after this).
 - Any other edit stays incremental: only the edited page is rebuilt.

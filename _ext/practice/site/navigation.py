@@ -2,8 +2,8 @@
 
 Furo asks Sphinx for the whole site's navigation, fully expanded, on every page
 (``toctree(collapse=False, maxdepth=-1, includehidden=True)``). Sphinx builds that by
-resolving every toctree of the site for every page, so a site of N pages costs N x N:
-about 400 s and 123 KB of sidebar per page at 1000 pages.
+resolving every toctree of the site for every page, so a site of N pages costs N x N
+in build time, and every page carries the whole site's sidebar.
 
 This module gives Furo's sidebar the same markup as Sphinx's *collapsed* toctree
 (``collapse=True, titles_only=True``): the top-level captions and entries, and below them only
@@ -25,11 +25,8 @@ use to make, fails the build (``practice.navigation``) instead of being ignored.
 ``practice_compact_navigation = False`` (e.g. ``-D practice_compact_navigation=0``)
 restores stock Furo, for comparison in bench/.
 
-Measured gain (``bench/parts.py``, 2 December 2026, 2 cores): at 300 pages a clean
-build takes 7.2 s instead of 35.3 s (4.9x), a one-page edit 1.6 s instead of 2.4 s,
-and each page's HTML is 27.8 KiB instead of 54.8 KiB. At 1000 pages it is most of
-the difference between ours and stock Furo in ``make bench``. Behaviour tests:
-``tests/test_navigation.py``.
+What it saves (build time, HTML per page) is measured by ``bench/parts.py`` and
+``make bench``; behaviour tests: ``tests/test_navigation.py``.
 """
 
 from __future__ import annotations

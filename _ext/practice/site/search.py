@@ -1,7 +1,7 @@
 """Site search with Pagefind: a small download per query, whatever the size of the site.
 
 Sphinx's own search makes every visitor of the search page download the whole
-index (``searchindex.js``, growing with every page) and about 80 KB of scripts.
+index (``searchindex.js``, growing with every page) and its scripts.
 Pagefind (``pagefind[extended]`` from PyPI, offline) splits its index into chunks
 and loads only those a query needs, from a search page that weighs no more than any
 other page.
