@@ -7,7 +7,8 @@
 - ``site_copy``: a copy of the site's files to change; ``launched_copy``: such a copy
   made a real practice's site (tests/launch.py).
 - Sphinx's own testing fixtures (``make_app``, ``app``, ``warning``) for the small
-  test projects under ``tests/roots/test-*``.
+  test projects; ``rootdir``: the folder they copy them from, every case of
+  tests/testroots.py laid out once per session.
 """
 
 from __future__ import annotations
@@ -23,13 +24,16 @@ from bs4 import BeautifulSoup
 pytest_plugins = ["sphinx.testing.fixtures"]
 
 ROOT = Path(__file__).resolve().parent.parent
-# Test projects under tests/roots load the site's extension by name: ["practice"].
+# The test projects (tests/testroots.py) load the site's extension by name: ["practice"].
 sys.path.insert(0, str(ROOT / "_ext"))
 
 
 @pytest.fixture(scope="session")
-def rootdir() -> Path:
-    return Path(__file__).resolve().parent / "roots"
+def rootdir(tmp_path_factory) -> Path:
+    """A folder of test-NAME projects, each tests/roots/template plus the case's own files."""
+    from testroots import lay_out_all
+
+    return lay_out_all(tmp_path_factory.mktemp("roots"))
 
 
 def build_site(

@@ -1,4 +1,4 @@
-"""Content governance checks on small test projects (tests/roots/test-*).
+"""Content governance checks on small test projects (tests/testroots.py).
 
 Each bad input has its own project; the test builds it and checks that the build
 warns (so a strict build fails) with a message naming the file, the line where the
@@ -21,7 +21,7 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def build(make_app, rootdir: Path, tmp_path: Path, case: str, **conf):
-    """Copy tests/roots/test-<case> and build it; return the app and its warnings."""
+    """Copy the laid-out project test-<case> and build it; return the app and its warnings."""
     srcdir = tmp_path / case
     shutil.copytree(rootdir / f"test-{case}", srcdir)
     app = make_app("html", srcdir=srcdir, freshenv=True, confoverrides=conf)

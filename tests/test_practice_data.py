@@ -3,20 +3,15 @@ unknown keys fail the build with the file, the line and how to fix it."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 from bs4 import BeautifulSoup
 from sphinx.errors import ConfigError
-
-
-ROOT = Path(__file__).parent / "roots" / "test-practice-data"
+from testroots import lay_out
 
 
 def make_project(make_app, tmp_path, data_file="practice.yaml"):
     srcdir = tmp_path / "project"
-    shutil.copytree(ROOT, srcdir)
+    lay_out("practice-data", srcdir)
     return make_app("html", srcdir=srcdir, freshenv=True, confoverrides={"practice_data_file": data_file})
 
 
@@ -97,7 +92,7 @@ def build_with(make_app, tmp_path, data=(), index=()):
     """Build the test project with text replacements in practice.yaml and index.md
     (made before the app starts, since practice.yaml is read as the app starts)."""
     srcdir = tmp_path / "project"
-    shutil.copytree(ROOT, srcdir)
+    lay_out("practice-data", srcdir)
     for name, edits in (("practice.yaml", data), ("index.md", index)):
         path = srcdir / name
         text = path.read_text()
