@@ -7,6 +7,7 @@ so a page the step skipped would ship a link to a file that is not there.
 
 from __future__ import annotations
 
+import io
 import posixpath
 import re
 import subprocess
@@ -126,6 +127,20 @@ def test_every_page_that_links_a_missing_file_is_counted(app, warning):
     lines = [line for line in warning.getvalue().splitlines() if "_static/logo.svg" in line]
     assert len(lines) == 1, warning.getvalue()
     assert "the built page index.html (and 1 other page) links to _static/logo.svg" in lines[0]
+
+
+@pytest.mark.sphinx("html", testroot="missing-file", srcdir="missing-file-edited")
+def test_a_page_edited_to_link_a_missing_file_fails_the_next_build(app, make_app):
+    """The check keeps what it found on each page (site/page_cache.py): an edited page is read again."""
+    app.build()
+    index = Path(app.srcdir) / "index.md"
+    index.write_text(
+        index.read_text(encoding="utf-8").replace('src="team.jpg"', 'src="staff.jpg"'), encoding="utf-8"
+    )
+    warning = io.StringIO()
+    make_app("html", srcdir=app.srcdir, warning=warning).build()
+    lines = [line for line in warning.getvalue().splitlines() if "[practice.missing-file]" in line]
+    assert len(lines) == 1 and "links to staff.jpg" in lines[0], warning.getvalue()
 
 
 @pytest.mark.sphinx("html", testroot="missing-file", srcdir="missing-file-undone")

@@ -28,12 +28,13 @@ SPANISH_BANNERS = 510  # after publishing (500), whose banners are English
 LEAN_ASSETS = 900  # after every handler that adds scripts or markup to the page
 
 # build-finished: each language's sitemap gets its alternates after sphinx-sitemap and
-# sharing's robots.txt (500) are written; then Pagefind starts, the stylesheets are cut
-# while it indexes, Pagefind is waited for, then each page's weight is checked against the
-# page budget, then every linked file is checked.
+# sharing's robots.txt (500) are written; then Pagefind starts, and while it indexes (it
+# reads the pages, changes none and writes only pagefind/), the stylesheets are cut, each
+# page's weight is checked against the page budget and every linked file is checked; then
+# Pagefind is waited for.
 SITEMAP_ALTERNATES = 600
 SEARCH_INDEX_START = 850
 LEAN_ASSETS_FINISH = 900
-SEARCH_INDEX_WAIT = 950
-PAGE_BUDGET = 970
-LINKED_FILES = 990
+PAGE_BUDGET = 920
+LINKED_FILES = 940
+SEARCH_INDEX_WAIT = 990

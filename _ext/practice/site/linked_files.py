@@ -6,7 +6,7 @@ image named in pasted HTML (Sphinx checks Markdown images, not HTML ones), a sta
 file that a setting names but that is not in ``_static/``. The browser would show
 the page unstyled, or with a broken image, and the build would say nothing.
 
-So when the build has finished (after the assets step and the search index), every
+So when the build has finished (after the assets step, while Pagefind indexes), every
 built page's ``href`` and ``src`` attributes that lead to a file of the site (not
 ``http:``, ``mailto:``, ``tel:``, ``#part``, ...) are looked up in the output, and a
 missing one fails the build (``practice.missing-file``), naming the page and the file.
@@ -31,6 +31,7 @@ from ..messages import WARNING_TYPE, Subtype, render
 from .. import priorities
 from ..languages.i18n import ENGLISH
 from ..languages.translation import site_languages
+from .page_cache import PageCache, code_version
 
 logger = logging.getLogger(__name__)
 
@@ -110,15 +111,22 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
     output = Output(outdir, getattr(app.config, "notfound_urls_prefix", None) or "/")
     missing: dict[str, list[str]] = {}  # file -> pages that link to it
     other_sites = other_language_sites(app)
+    cache: PageCache[frozenset[str]] = PageCache(
+        Path(app.doctreedir) / "practice-linked-files.pickle", code_version(__file__)
+    )
     for path in built_pages(outdir):
         page = path.relative_to(outdir).as_posix()
         folder = posixpath.dirname(page)
-        for reference in sorted(local_references(path.read_text(encoding="utf-8"))):
+        references = cache.get(
+            page, path.read_bytes(), lambda data: frozenset(local_references(data.decode()))
+        )
+        for reference in sorted(references):
             target = output.target(folder, reference)
             if target is None or target.startswith(other_sites):
                 continue
             if not output.exists(target):
                 missing.setdefault(target, []).append(page)
+    cache.save()
     suffix = app.builder.out_suffix
     for target, pages in sorted(missing.items()):
         docname = pages[0].removesuffix(suffix)
@@ -137,5 +145,5 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    # Last: after the assets step (900) and the search index (950) have written theirs.
+    # After the assets step (900), while Pagefind indexes: no page links to its files.
     app.connect("build-finished", on_build_finished, priority=priorities.LINKED_FILES)

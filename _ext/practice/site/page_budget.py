@@ -9,7 +9,9 @@ download has a limit, in KiB as the host sends it (compressed; ``transfer`` meas
   site, whose files the browser keeps (the worst case over those pages).
 
 When the build has finished (after the assets step has written each page's final
-HTML and stylesheet), every page of this build's output is measured, and a page over
+HTML and stylesheet; while Pagefind indexes, which never changes a page), every page
+of this build's output is measured (a page unchanged since the last build from what
+``page_cache`` kept), and a page over
 either limit is a warning (``practice.page-budget``, on the page's source file) that
 fails the strict build: it says how much over, what is heaviest on the page (its own
 content, the menu and page frame, and the largest files) and what to do. Pages of
@@ -33,6 +35,7 @@ from ..findings import warn
 from ..messages import Subtype, render
 from . import transfer
 from .linked_files import other_language_sites
+from .page_cache import PageCache, code_version
 
 # The limits, in KiB (editorial-policy.md, "How long a page can be", explains them).
 FIRST_VIEW_KIB = 28
@@ -104,8 +107,12 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
         return
     first_limit = round(app.config.practice_page_budget_first_view * 1024)
     second_limit = round(app.config.practice_page_budget_second_view * 1024)
-    site = transfer.Site(Path(app.builder.outdir), skip=other_language_sites(app))
+    cache: PageCache[transfer.PageFacts] = PageCache(
+        Path(app.doctreedir) / "practice-page-budget.pickle", code_version(transfer.__file__)
+    )
+    site = transfer.Site(Path(app.builder.outdir), skip=other_language_sites(app), cache=cache)
     loads = site.load_all()
+    cache.save()
     second_views = transfer.second_views(loads)
     suffix = app.builder.out_suffix
     exempt = {f"search{suffix}"} if app.builder.search else set()

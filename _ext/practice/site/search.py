@@ -14,7 +14,8 @@ other page.
 - The content of each document page is marked ``data-pagefind-body``, so menus,
   footers and the search and 404 pages are not indexed.
 - When the build has finished, Pagefind indexes the output into ``pagefind/``. It
-  starts before the assets step (``assets``) and runs beside it, on the other core:
+  starts before the assets step (``assets``) and runs beside it and the page budget
+  and linked-files checks, on the other core:
   that step changes only stylesheet links, icons and indentation, never the words
   Pagefind reads, and it replaces each page whole, so Pagefind never reads half a page.
 

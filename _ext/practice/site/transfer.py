@@ -22,6 +22,7 @@ counted. A host that sends brotli sends somewhat less than this.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import zlib
 from collections import defaultdict
@@ -30,6 +31,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from upstream import furo as upstream_furo
+
+from .page_cache import PageCache
 
 LEVEL = 6
 COMPRESSED_TYPES = {".html", ".htm", ".css", ".js", ".mjs", ".svg", ".json", ".xml", ".txt", ".map"}
@@ -148,17 +151,32 @@ class PageLoad:
         return self.html.sent + sum(file.sent for file in self.files if file.path not in cached)
 
 
+# What measuring a page's own HTML gives: its size on disk, as sent, and what it fetches.
+PageFacts = tuple[int, int, tuple[str, ...]]
+
+
+def page_facts(page: str, data: bytes) -> PageFacts:
+    return len(data), sent_size(page, data), tuple(fetched_urls(data.decode("utf-8", "replace")))
+
+
 class Site:
-    """Measures the pages of one built site; each shared file is read and compressed once.
+    """Measures the pages of one built site; each shared file is read and compressed once,
+    and each address is resolved once per folder.
 
     ``skip`` names folders (from the site's top, ending in '/') that hold another site,
     such as the Spanish site's ``es/`` in the English output: their pages are left out.
+    ``cache`` keeps each page's own figures from one build to the next (``page_cache``).
     """
 
-    def __init__(self, outdir: Path, skip: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, outdir: Path, skip: tuple[str, ...] = (), cache: PageCache[PageFacts] | None = None
+    ) -> None:
         self.outdir = outdir.resolve()
         self.skip = skip
+        self.cache = cache
         self._files: dict[str, File | None] = {}
+        self._targets: dict[tuple[str, str], str | None] = {}
+        self._css_urls: dict[str, list[str]] = {}
 
     def pages(self) -> list[str]:
         found = []
@@ -172,6 +190,12 @@ class Site:
 
     def _target(self, base: str, url: str) -> str | None:
         """The file ``url`` (found in ``base``) leads to, from the site's top; None: another site."""
+        key = (posixpath.dirname(base), url)
+        if key not in self._targets:
+            self._targets[key] = self._resolve(base, url)
+        return self._targets[key]
+
+    def _resolve(self, base: str, url: str) -> str | None:
         parts = urlsplit(url)
         if parts.scheme or parts.netloc:
             return None
@@ -200,14 +224,24 @@ class Site:
                 self._files[path] = None
         return self._files[path]
 
+    def _stylesheet_urls(self, path: str) -> list[str]:
+        if path not in self._css_urls:
+            text = (self.outdir / path).read_text(encoding="utf-8", errors="replace")
+            self._css_urls[path] = [m[0] or m[1] for m in CSS_URL.finditer(text)]
+        return self._css_urls[path]
+
     def load(self, page: str) -> PageLoad:
         """What loading ``page`` (an HTML file, from the site's top) fetches."""
         data = (self.outdir / page).read_bytes()
-        html = File(page, len(data), sent_size(page, data))
+        if self.cache is None:
+            raw, sent, urls = page_facts(page, data)
+        else:
+            raw, sent, urls = self.cache.get(page, data, lambda data: page_facts(page, data))
+        html = File(page, raw, sent)
         files: dict[str, File] = {}
         external: list[str] = []
         missing: list[str] = []
-        todo = [(page, url) for url in fetched_urls(data.decode("utf-8", "replace"))]
+        todo = [(page, url) for url in urls]
         while todo:
             base, url = todo.pop(0)
             parts = urlsplit(url)
@@ -225,8 +259,7 @@ class Site:
                 continue
             files[target] = file
             if target.endswith(".css"):
-                text = (self.outdir / target).read_text(encoding="utf-8", errors="replace")
-                todo += [(target, m[0] or m[1]) for m in CSS_URL.finditer(text)]
+                todo += [(target, url) for url in self._stylesheet_urls(target)]
         ordered = tuple(sorted(files.values(), key=lambda f: (-f.sent, f.path)))
         return PageLoad(page, html, ordered, tuple(external), tuple(missing))
 
