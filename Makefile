@@ -40,7 +40,8 @@ production: $(INSTALLED)
 ## livehtml: preview at http://127.0.0.1:$(PORT), rebuilt as you save
 ##   (make livehtml LANGUAGE=es: the Spanish site, rebuilt when a page or its catalogue changes)
 livehtml: $(INSTALLED)
-	$(BIN)/python tools/livehtml.py -b html $(SPHINXOPTS) --host 127.0.0.1 --port $(PORT) \
+	$(BIN)/python tools/livehtml.py -b html $(SPHINXOPTS) -D practice_search_in_background=1 \
+		--host 127.0.0.1 --port $(PORT) \
 		$(if $(filter-out en,$(LANGUAGE)),-D language=$(LANGUAGE) -d $(BUILDDIR)/live-$(LANGUAGE)/.doctrees) \
 		--ignore "$(BUILDDIR)/*" --ignore "tests/*" --ignore "bench/*" --ignore "*.mo" \
 		. $(BUILDDIR)/live$(if $(filter-out en,$(LANGUAGE)),-$(LANGUAGE))

@@ -154,6 +154,8 @@ def live_preview_edit(src: Path, out: Path, page: Path, *extra: str) -> float:
             "-nW",
             "--keep-going",
             "-q",
+            "-D",
+            "practice_search_in_background=1",  # as make livehtml builds
             *extra,
             "-d",
             str(out / ".doctrees"),

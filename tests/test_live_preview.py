@@ -19,7 +19,8 @@ from pathlib import Path
 
 
 def sphinx(site: Path, out: Path, doctrees: Path) -> None:
-    """One build with the preview's options (`make livehtml`: -nW --keep-going)."""
+    """One build with the preview's options (`make livehtml`: -nW --keep-going, and the
+    search index left to finish on its own)."""
     result = subprocess.run(
         [
             sys.executable,
@@ -29,6 +30,8 @@ def sphinx(site: Path, out: Path, doctrees: Path) -> None:
             "html",
             "-nW",
             "--keep-going",
+            "-D",
+            "practice_search_in_background=1",
             "-d",
             str(doctrees),
             str(site),

@@ -56,7 +56,7 @@ class BuildState:
     # site/navigation.py: the compact menu of this build's writing phase (made when first needed)
     navigation: CompactNavigation | None = None
     # site/search.py: the Pagefind process, from its start to its end in build-finished
-    pagefind: subprocess.Popen[str] | None = None
+    pagefind: subprocess.Popen[bytes] | None = None
     # page_parts/csp.py (builder-inited, HTML builders): each page's Content-Security-Policy
     csp: dict[str, str] | None = None
     # checks/publishing.py (builder-inited): conf.py's sitemap exclusions, before the drafts

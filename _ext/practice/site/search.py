@@ -13,7 +13,8 @@ other page.
   ``templates/sidebar/search.html`` (Furo's, without Sphinx's unused hidden fields).
 - The content of each document page is marked ``data-pagefind-body``, so menus,
   footers and the search and 404 pages are not indexed.
-- When the build has finished, Pagefind indexes the output into ``pagefind/``. It
+- When the build has finished, Pagefind indexes the output into ``pagefind/``
+  (``search_job``: the new index replaces the old one only when it is whole). It
   starts before the assets step (``assets``) and runs beside it and the page budget
   and linked-files checks, on the other core:
   that step changes only stylesheet links, icons and indentation, never the words
@@ -25,7 +26,6 @@ search, for comparison in bench/.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -43,18 +43,13 @@ from ..build_state import build_state
 from ..messages import Subtype, render
 from ..checks.publishing import is_draft
 from .. import priorities
+from . import search_job
 
 logger = logging.getLogger(__name__)
 
 STATIC = Path(__file__).with_name("static")  # practice-search.js
 TEMPLATES = Path(__file__).parent / "templates"
 CHOICES = ("pagefind", "sphinx")
-UNUSED_BUNDLE_FILES = (
-    "pagefind-ui.*",
-    "pagefind-component-ui.*",
-    "pagefind-modular-ui.*",
-    "pagefind-highlight.js",
-)
 
 
 def _uses_pagefind(app: Sphinx) -> bool:
@@ -97,53 +92,65 @@ def _pagefind() -> list[str]:
     return [str(get_executable())]
 
 
+JOB = Path(__file__).with_name("search_job.py")
+
+
+def _report_failure(app: Sphinx) -> None:
+    """Say so when a Pagefind run failed (``search_job`` keeps its output)."""
+    failed = Path(app.doctreedir) / search_job.FAILED
+    if failed.is_file():
+        output = failed.read_text(encoding="utf-8")
+        failed.unlink()
+        warn(Subtype.search, render("search-index-failed", output=output), None)
+
+
 def on_build_finished_start(app: Sphinx, exception: Exception | None) -> None:
     """Start Pagefind (it reads only the pages' text, which the assets step keeps)."""
     state = build_state(app)
     state.pagefind = None
     if exception is not None or not _uses_pagefind(app):
         return
+    background = app.config.practice_search_in_background
+    if background:
+        _report_failure(app)  # of the run the last build left to finish on its own
     outdir = Path(app.builder.outdir)
-    shutil.rmtree(outdir / "pagefind", ignore_errors=True)
     from ..languages.language_links import pagefind_glob
 
     glob = pagefind_glob(app)  # not the translation's folder (es/), which has its own index
     state.pagefind = subprocess.Popen(
         [
-            *_pagefind(),
-            "--site",
+            sys.executable,
+            str(JOB),
+            str(app.doctreedir),
             str(outdir),
+            "--",
+            *_pagefind(),
             "--keep-index-url",
             "--silent",
             *(["--glob", glob] if glob else []),
         ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=background,  # goes on when the build's process has ended
     )
 
 
 def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
-    """Wait for Pagefind; report a failure; remove the bundle files the site does not use."""
+    """Wait for Pagefind and report a failure; in the live preview, let it finish on its own."""
     state = build_state(app)
     process, state.pagefind = state.pagefind, None
-    if process is None:
+    if process is None or app.config.practice_search_in_background:
         return
-    stdout, stderr = process.communicate()
-    if exception is not None:
-        return
-    if process.returncode != 0:
-        warn(Subtype.search, render("search-index-failed", output=f"{stdout}{stderr}"), None)
-        return
-    outdir = Path(app.builder.outdir)
-    # The search page has its own few lines of UI: Pagefind's ready-made ones are unused.
-    for unused in UNUSED_BUNDLE_FILES:
-        for path in (outdir / "pagefind").glob(unused):
-            path.unlink()
+    process.wait()
+    if exception is None:
+        _report_failure(app)
 
 
 def setup(app: Sphinx) -> None:
     app.add_config_value("practice_search", "pagefind", "html", types=ENUM(*CHOICES))
+    # make livehtml: the page shows without waiting for the search index (a second or
+    # two on a big site); the index follows, and a failure is told at the next save.
+    app.add_config_value("practice_search_in_background", False, "", types=[bool])
     app.connect("config-inited", on_config_inited)
     app.connect("builder-inited", on_builder_inited)
     app.connect("html-collect-pages", on_html_collect_pages)

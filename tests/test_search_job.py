@@ -1,0 +1,69 @@
+"""Pagefind's run (site/search_job.py): the new index takes the old one's place only
+when it is whole, a failure leaves the old index and is told, and in the live preview
+(``practice_search_in_background``) the build does not wait for it and the next build
+tells its failure."""
+
+from __future__ import annotations
+
+import io
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from practice.site import search, search_job
+
+# A stand-in for Pagefind: writes a bundle into --output-subdir under --site.
+FAKE_PAGEFIND = """
+import sys
+from pathlib import Path
+args = sys.argv[1:]
+bundle = Path(args[args.index("--site") + 1]) / args[args.index("--output-subdir") + 1]
+bundle.mkdir()
+(bundle / "pagefind.js").write_text("new index")
+(bundle / "pagefind-ui.js").write_text("unused")
+"""
+FAILING_PAGEFIND = "import sys; print('Error: disk full'); sys.exit(1)"
+
+
+def test_the_new_index_replaces_the_old_whole_without_unused_files(tmp_path):
+    site, state = tmp_path / "html", tmp_path / "doctrees"
+    (site / "pagefind").mkdir(parents=True)
+    (site / "pagefind" / "pagefind.js").write_text("old index")
+    assert search_job.run(state, site, [sys.executable, "-c", FAKE_PAGEFIND]) == 0
+    assert (site / "pagefind" / "pagefind.js").read_text() == "new index"
+    assert sorted(path.name for path in site.iterdir()) == ["pagefind"]
+    assert not (site / "pagefind" / "pagefind-ui.js").exists()
+    assert not (state / search_job.FAILED).exists()
+
+
+def test_a_failed_run_keeps_the_old_index_and_its_output(tmp_path):
+    site, state = tmp_path / "html", tmp_path / "doctrees"
+    (site / "pagefind").mkdir(parents=True)
+    (site / "pagefind" / "pagefind.js").write_text("old index")
+    assert search_job.run(state, site, [sys.executable, "-c", FAILING_PAGEFIND]) == 1
+    assert (site / "pagefind" / "pagefind.js").read_text() == "old index"
+    assert "Error: disk full" in (state / search_job.FAILED).read_text()
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="embed",
+    srcdir="search-in-background",
+    confoverrides={"practice_search_in_background": True},
+)
+def test_in_the_live_preview_a_failed_index_is_told_at_the_next_build(app, make_app, monkeypatch):
+    monkeypatch.setattr(search, "_pagefind", lambda: [sys.executable, "-c", FAILING_PAGEFIND])
+    app.build()
+    failed = Path(app.doctreedir) / search_job.FAILED
+    deadline = time.monotonic() + 60
+    while not failed.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert failed.exists(), "the run in the background never finished"
+    warning = io.StringIO()
+    overrides = {"practice_search_in_background": True}
+    make_app("html", srcdir=app.srcdir, confoverrides=overrides, warning=warning).build()
+    assert "Pagefind could not index the site, so search will not work:\nError: disk full" in (
+        warning.getvalue()
+    )
