@@ -157,6 +157,19 @@ def test_a_listed_clinicians_approval_writes_what_make_sign_off_writes(pr_site, 
     assert f"- {PAGE}.md\n- the es translation of {PAGE}\n" in message
 
 
+def test_a_second_approval_the_same_day_finds_nothing_new_to_sign(pr_site, tmp_path):
+    """As when branch protection dismisses the approval after the sign-off commit, and the
+    clinician approves again: the same lines, so nothing to commit."""
+    assert approve(pr_site, "approved-by-clinician.json", tmp_path).returncode == 0
+    git(pr_site, "commit", "-q", "-a", "-m", "Sign-off by approval")
+    (tmp_path / "message.txt").unlink()
+    again = approve(pr_site, "approved-by-clinician.json", tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert unchanged(pr_site)
+    assert "Already signed off by them today, as it is now (2):" in again.stdout
+    assert "Nothing was signed." in again.stdout and not (tmp_path / "message.txt").exists()
+
+
 def test_anyone_elses_approval_writes_nothing_and_says_so(pr_site, tmp_path):
     before = files(pr_site)
     done = approve(pr_site, "approved-by-someone-else.json", tmp_path)
@@ -210,7 +223,7 @@ def test_a_page_make_sign_off_refuses_is_left_with_the_reason(site_copy, tmp_pat
     assert done.returncode == 0, done.stderr
     assert (site / "specialties/trauma.md").read_bytes() == trauma
     assert "Not signed, as `make sign-off` would not sign them (1):" in done.stdout
-    assert '- `specialties/trauma.md`: specialties/trauma.md still has a "Write here:" prompt' in done.stdout
+    assert '- specialties/trauma.md: specialties/trauma.md still has a "Write here:" prompt' in done.stdout
     assert "Signed off in their name (2):" in done.stdout
 
 

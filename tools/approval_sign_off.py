@@ -23,7 +23,8 @@ submitted. It reads GitHub's ``pull_request_review`` event (the file named by
    ``make sign-off`` refuses (a "Write here:" prompt left, broken front matter; a
    catalogue with entries left to translate) is left as it is, with the reason in the
    summary. A draft with no prompt left is signed off, which ends the draft, as
-   ``make sign-off`` does.
+   ``make sign-off`` does. One they already signed off today, as it is now (a second
+   approval), comes out the same, and is listed as such.
 
 It writes a Markdown summary (to ``GITHUB_STEP_SUMMARY`` when set, and prints it), with
 GitHub notices under ``GITHUB_ACTIONS=true``, and, when it signed anything, the commit
@@ -45,7 +46,9 @@ import re
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -222,32 +225,40 @@ def approve(
             "It changes no page or translation that takes a clinician's sign-off: nothing was signed."
         )
         return out
+    jobs: list[tuple[str, str, Callable[[], tuple[str, str]]]] = [
+        (f"{page}.md", f"{page}.md", partial(sign_off.sign_off, root, page, cid, today)) for page in pages
+    ]
+    jobs += [
+        (
+            translations_path(root, language).relative_to(root).as_posix(),
+            f"the {language} translation of {page}",
+            partial(sign_off.sign_off_translation, root, page, cid, today, language),
+        )
+        for language, page in translations
+    ]
     refused: list[str] = []
+    already: list[str] = []
     example = False
-    for page in pages:
+    for target, what, sign in jobs:
+        before = (root / target).read_bytes() if (root / target).is_file() else None
         try:
-            said, relative = sign_off.sign_off(root, page, cid, today)
+            said, relative = sign()
         except sign_off.Refusal as refusal:
-            refused.append(f"- `{page}.md`: {one_line(str(refusal))}")
+            refused.append(f"- {what}: {one_line(str(refusal))}")
             continue
-        out.signed.append(relative)
+        example = example or sign_off.EXAMPLE_NOTE in said
+        if (root / relative).read_bytes() == before:
+            already.append(f"- {what}")  # signed off by them today already: the same lines
+            continue
+        out.signed.append(what)
         out.files.append(relative)
         out.lines.append(f"- {said.splitlines()[0].removeprefix('Signed off ')}")
-        example = example or sign_off.EXAMPLE_NOTE in said
-    for language, page in translations:
-        try:
-            said, relative = sign_off.sign_off_translation(root, page, cid, today, language)
-        except sign_off.Refusal as refusal:
-            refused.append(f"- the {language} translation of `{page}`: {one_line(str(refusal))}")
-            continue
-        out.signed.append(f"the {language} translation of {page}")
-        out.files.append(relative)
-        out.lines.append(f"- {said.splitlines()[0].removeprefix('Signed off ')}")
-        example = example or sign_off.EXAMPLE_NOTE in said
     if out.signed:
         out.lines.insert(2, f"Signed off in their name ({len(out.signed)}):")
     else:
         out.lines.append("Nothing was signed.")
+    if already:
+        out.lines += ["", f"Already signed off by them today, as it is now ({len(already)}):", *already]
     if refused:
         out.lines += ["", f"Not signed, as `make sign-off` would not sign them ({len(refused)}):", *refused]
         out.notices += [f"Not signed: {line.removeprefix('- ').replace('`', '')}" for line in refused]
