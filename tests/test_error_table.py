@@ -269,6 +269,15 @@ CASES: dict[str, Bad] = {
     "practice-clinician-field": Bad(replace=[("practice.yaml", "    credentials: LPC (example)\n", "")]),
     "practice-clinician-id": Bad(replace=[("practice.yaml", "id: clinician-b", "id: Clinician B")]),
     "practice-clinician-id-twice": Bad(replace=[("practice.yaml", "id: clinician-b", "id: clinician-a")]),
+    "practice-clinician-github": Bad(
+        replace=[("practice.yaml", "    # github: example-clinician-b ", "    github: '@sam-lee' #")]
+    ),
+    "practice-clinician-github-twice": Bad(
+        replace=[
+            ("practice.yaml", "  - id: clinician-a\n", "  - id: clinician-a\n    github: Dana-Rivera\n"),
+            ("practice.yaml", "    # github: example-clinician-b ", "    github: dana-rivera #"),
+        ]
+    ),
     "practice-bad-yaml": Bad(replace=[("practice.yaml", "tagline: ", "tagline: [")]),
     "practice-not-mapping": Bad(files={"practice.yaml": "- name: Example Counseling Practice\n"}),
     "practice-missing-file": Bad(files={"practice.yaml": None}),

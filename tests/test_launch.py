@@ -256,6 +256,17 @@ def test_setup_from_answers_keeps_comments_and_builds(site_copy, tmp_path):
             ("    name: Sam Lee", "    name: Sam Lee\n    pronouns: they"),
             "'pronouns' is not something setup records for a clinician",
         ),
+        (
+            ("    name: Sam Lee", "    name: Sam Lee\n    github: '@sam-lee'"),
+            "Sam Lee: github '@sam-lee' is not a GitHub username",
+        ),
+        (
+            (
+                "    name: Sam Lee",
+                "    name: Sam Lee\n    github: Dana-R\n  - id: clinician-a\n    github: dana-r",
+            ),
+            "github 'Dana-R' is also the GitHub username of 'clinician-a' (capitals do not count)",
+        ),
     ],
 )
 def test_setup_refuses_a_bad_answer_from_a_file_and_changes_nothing(site_copy, tmp_path, change, message):
@@ -291,6 +302,28 @@ def test_setup_asks_again_with_the_reason_and_shows_current_values(site_copy):
     assert saved["name"] == "Riverside Counseling" and saved["phone_link"] == "+15031550142"
     assert saved["example"] is True  # other details are still examples
     assert "detail(s) are still examples" in out and "practice.yaml:" in out
+
+
+def test_setup_asks_each_clinician_for_their_github_username_and_checks_it(site_copy):
+    """Optional (Enter leaves it out); a username GitHub would not allow is asked again;
+    the line goes under the clinician's id."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import setup  # run on the copy (its root), as make setup runs on the site
+
+    said: list[str] = []
+    github_answers = iter(["@dana-rivera", "dana-rivera", ""])  # A: bad, then good; B: Enter
+
+    def read(prompt: str) -> str:
+        said.append(prompt)
+        return next(github_answers) if prompt.startswith(setup.GITHUB_QUESTION) else ""
+
+    setup.setup(site_copy, None, setup.Asker(read=read, write=said.append))
+    assert sum(prompt.startswith(setup.GITHUB_QUESTION) for prompt in said) == 3
+    assert any("github '@dana-rivera' is not a GitHub username" in line for line in said)
+    text = (site_copy / "practice.yaml").read_text(encoding="utf-8")
+    assert "  - id: clinician-a\n    github: dana-rivera\n    name: Example Clinician A\n" in text
+    clinicians = yaml.safe_load(text)["clinicians"]
+    assert "github" not in clinicians[1]  # Enter, and none before: no line
 
 
 # -- make launch-check ---------------------------------------------------------------------

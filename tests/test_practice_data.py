@@ -234,3 +234,58 @@ def test_plain_facts_show_the_values_without_labels(make_app, tmp_path):
     assert items[0] == "In person in Example City, or online (example)."
     assert "Motivational interviewing (example)." in items and "Relapse prevention (example)." in items
     assert not soup.select("ul.practice-facts strong")
+
+
+# -- A clinician's GitHub username (github:, optional): sign-off by approval -------------
+
+CLINICIAN_A = "  - id: clinician-a\n"
+CLINICIAN_B = "  - id: clinician-b\n"
+
+
+def with_github(a: str | None = None, b: str | None = None) -> list[tuple[str, str]]:
+    """Replacements giving clinician A and B these ``github:`` lines (as written)."""
+    edits = []
+    for start, value in ((CLINICIAN_A, a), (CLINICIAN_B, b)):
+        if value is not None:
+            edits.append((start, f"{start}    github: {value}\n"))
+    return edits
+
+
+@pytest.mark.parametrize("login", ["dana-rivera", "Dana-Rivera", "d", "a" * 39, "sam2", '""'])
+def test_a_github_username_that_github_allows_builds_cleanly(make_app, tmp_path, login):
+    app = build_with(make_app, tmp_path, data=with_github(a=login))
+    assert warnings(app) == ""
+
+
+@pytest.mark.parametrize(
+    "login",
+    [
+        "'@dana-rivera'",
+        "-dana",
+        "dana-",
+        "dana--rivera",
+        "dana_rivera",
+        "dana.rivera",
+        "dana rivera",
+        "a" * 40,
+    ],
+)
+def test_a_github_username_github_would_not_allow_names_file_line_and_fix(make_app, tmp_path, login):
+    app = build_with(make_app, tmp_path, data=with_github(a=login))
+    out = warnings(app)
+    assert "practice.yaml:44:" in out, out  # the github: line itself
+    assert "is not a GitHub username" in out and "without the @" in out, out
+    assert "[practice.data]" in out
+
+
+def test_the_same_github_username_on_two_clinicians_is_an_error_whatever_the_capitals(make_app, tmp_path):
+    app = build_with(make_app, tmp_path, data=with_github(a="Dana-Rivera", b="dana-rivera"))
+    out = warnings(app)
+    assert "practice.yaml:53:" in out, out  # clinician B's github: line
+    assert "github 'dana-rivera' is also the GitHub username of 'clinician-a'" in out, out
+    assert "give 'clinician-b' their own account" in out and "[practice.data]" in out
+
+
+def test_two_clinicians_with_their_own_github_usernames_build_cleanly(make_app, tmp_path):
+    app = build_with(make_app, tmp_path, data=with_github(a="dana-rivera", b="sam-lee"))
+    assert warnings(app) == ""

@@ -68,3 +68,37 @@ def test_codeowners_asks_clinicians_to_approve_clinical_pages():
     )
     for path in ("/specialties/", "/approaches/", "/staying-safer.md"):
         assert "clinicians" in owners.get(path, ""), path
+    # The tools (make sign-off, sign-off by approval) are the web team's, like the extension.
+    assert owners.get("/tools/") == owners.get("/_ext/")
+
+
+def test_an_approval_runs_the_sign_off_with_the_base_branchs_tools_and_pushes_it():
+    data = yaml.safe_load((ROOT / ".github" / "workflows" / "sign-off-on-approval.yml").read_text())
+    assert data[True] == {"pull_request_review": {"types": ["submitted"]}}
+    assert data["permissions"] == {"contents": "write", "pull-requests": "read"}
+    (job,) = data["jobs"].values()
+    assert job["if"] == "github.event.review.state == 'approved'"
+    checkouts = {
+        step["with"]["path"]: step["with"] for step in job["steps"] if "checkout" in step.get("uses", "")
+    }
+    assert checkouts["base"]["ref"] == "${{ github.event.pull_request.base.ref }}"
+    assert checkouts["pr"]["ref"] == "${{ github.event.review.commit_id }}"  # what was approved
+    assert checkouts["pr"]["fetch-depth"] == 0
+    assert "secrets.SIGN_OFF_TOKEN" in checkouts["pr"]["token"]
+    runs = "\n".join(step.get("run", "") for step in job["steps"])
+    assert "python base/tools/approval_sign_off.py --root pr" in runs
+    assert "-r base/requirements.txt" in runs
+    assert (
+        'git config user.name "github-actions[bot]"' in runs
+        and 'git push origin "HEAD:refs/heads/$HEAD_REF"' in runs
+    )
+    assert "FROM_FORK" in runs
+
+
+def test_every_action_is_pinned_to_a_version():
+    for workflow in WORKFLOWS:
+        data = yaml.safe_load(workflow.read_text())
+        for job in data["jobs"].values():
+            for step in job["steps"]:
+                if "uses" in step:
+                    assert "@" in step["uses"], f"{workflow.name}: {step['uses']} is not pinned"

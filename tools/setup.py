@@ -5,7 +5,8 @@
 
 asks in plain words for the practice's details (name, phone, email, where it sees
 clients, address, hours, booking link, fees, services, the Notice of Privacy Practices
-address, each clinician's name, credentials, role and a short "about"), and, when the
+address, each clinician's name, credentials, role and a short "about", and, if they
+like, their GitHub username for sign-off by approval), and, when the
 site has a Spanish version, the same texts in Spanish. Each answer is checked with the
 build's own rules (``practice_data.field_problem`` and the build's checks of the whole
 file): a bad answer is asked again with the reason; from a file, the first bad answer
@@ -59,9 +60,11 @@ from sphinx.errors import ConfigError
 from practice.data.practice_data import (
     CLINICIAN_ID,
     FLAG_FIELDS,
+    GITHUB_FIELD,
     LIST_FIELDS,
     REQUIRED_CLINICIAN_FIELDS,
     field_problem,
+    github_login_problem,
     load_practice_file,
     phone_link_for,
 )
@@ -125,6 +128,8 @@ CLINICIAN_QUESTIONS = {
     "role": "Their role, for example Therapist",
     "about": 'A short, plain "about": their training and who they work with',
 }
+# Optional: their approval of a pull request on GitHub signs its pages off in their name.
+GITHUB_QUESTION = "Their GitHub username, if they approve changes on GitHub (without the @)"
 SPANISH_CLINICIAN = {
     "credentials": "Sus credenciales",
     "role": "Su función",
@@ -164,6 +169,8 @@ def spanish_questions() -> list[Question]:
 def check(key: str, value: Any, data: dict[str, Any]) -> str | None:
     """The build's word on one answer, or ``None`` if it is fine."""
     name = key.rsplit(".", 1)[-1]
+    if key == f"clinicians.{GITHUB_FIELD}":
+        return github_login_problem(value)
     if key in {q.key for q in TOP}:
         return field_problem(name, value, data)
     if key == "privacy.notice_url" and value and not str(value).startswith("https://"):
@@ -287,11 +294,12 @@ def flatten(answers: dict[str, Any], has_spanish: bool) -> tuple[dict[str, Any],
     walk(answers, "")
     for clinician in clinicians:
         for field in clinician:
-            if field not in ("id", *CLINICIAN_QUESTIONS):
+            if field not in ("id", *CLINICIAN_QUESTIONS, GITHUB_FIELD):
                 raise Refusal(
                     f"'{field}' is not something setup records for a clinician"
-                    f"{did_you_mean(str(field), ('id', *CLINICIAN_QUESTIONS))}. Give: "
-                    f"id (for a clinician already listed), {', '.join(CLINICIAN_QUESTIONS)}."
+                    f"{did_you_mean(str(field), ('id', *CLINICIAN_QUESTIONS, GITHUB_FIELD))}. Give: "
+                    f"id (for a clinician already listed), {', '.join(CLINICIAN_QUESTIONS)}, "
+                    f"and, if they like, {GITHUB_FIELD}."
                 )
     return flat, clinicians, spanish_clinicians
 
@@ -388,6 +396,9 @@ def plan_from_answers(path: Path, data: dict[str, Any], has_spanish: bool) -> Pl
         cid = clinician_id(clinician, taken)
         taken.add(cid)
         fields = {k: str(v) for k, v in clinician.items() if k != "id" and v is not None}
+        problem = check(f"clinicians.{GITHUB_FIELD}", clinician.get(GITHUB_FIELD), data)
+        if problem:
+            raise Refusal(f"{path}: {fields.get('name') or cid}: {problem}")
         if cid not in existing:
             missing = [f for f in REQUIRED_CLINICIAN_FIELDS if f != "id" and not fields.get(f)]
             if missing:
@@ -406,6 +417,11 @@ def plan_from_answers(path: Path, data: dict[str, Any], has_spanish: bool) -> Pl
         if not isinstance(fields, dict) or any(f not in SPANISH_CLINICIAN for f in fields):
             raise Refusal(f"{path}: under es.clinicians.{cid} give only: {', '.join(SPANISH_CLINICIAN)}.")
     return Plan(flat, planned, {str(k): v for k, v in spanish_clinicians.items()})
+
+
+def ask_github(asker: Asker, current: Any, data: dict[str, Any]) -> Any:
+    """A clinician's GitHub username (optional), checked by GitHub's rules."""
+    return asker.ask(Question(f"clinicians.{GITHUB_FIELD}", GITHUB_QUESTION, required=False), current, data)
 
 
 def plan_by_asking(asker: Asker, data: dict[str, Any], has_spanish: bool) -> Plan:
@@ -428,6 +444,7 @@ def plan_by_asking(asker: Asker, data: dict[str, Any], has_spanish: bool) -> Pla
             name: asker.ask(Question(f"clinicians.{name}", ask), clinician.get(name), merged)
             for name, ask in CLINICIAN_QUESTIONS.items()
         }
+        fields[GITHUB_FIELD] = ask_github(asker, clinician.get(GITHUB_FIELD), merged)
         clinicians.append({"id": clinician.get("id"), **fields})
     taken = {str(c["id"]) for c in clinicians}
     while asker.read("\nAdd another clinician? (y/N): ").strip().lower().startswith("y"):
@@ -435,6 +452,7 @@ def plan_by_asking(asker: Asker, data: dict[str, Any], has_spanish: bool) -> Pla
             name: asker.ask(Question(f"clinicians.{name}", ask), "", merged)
             for name, ask in CLINICIAN_QUESTIONS.items()
         }
+        fields[GITHUB_FIELD] = ask_github(asker, None, merged)
         cid = clinician_id(fields, taken)
         taken.add(cid)
         clinicians.append({"id": cid, **fields})
@@ -473,6 +491,11 @@ def apply(doc: CommentedMap, plan: Plan) -> None:
             listed.append(target)
             by_id[str(clinician["id"])] = target
         for name, value in clinician.items():
+            if name == GITHUB_FIELD and name not in target:
+                if value:  # a new line, under the id: after the last one, ruamel would put it
+                    # after the comments that follow the clinician
+                    target.insert(list(target).index("id") + 1 if "id" in target else 0, name, value)
+                continue  # optional, and not given: no line for it
             if name != "id":
                 put(target, name, value)
     for cid, fields in plan.spanish_clinicians.items():

@@ -33,7 +33,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "_ext"))
 
+from practice.checks.review_report import SKIP_DIRS, SKIP_FILES
 from practice.data.front_matter import (
+    CLINICAL_KINDS,
     PROMPT,
     REVIEW_FIELDS,
     SIGNATURE_FIELDS,
@@ -112,6 +114,36 @@ def find_page(root: Path, page: str) -> tuple[str, Path]:
         f"There is no page '{page}'.{hint} Give the page's path without .md, "
         "for example: PAGE=specialties/addiction"
     )
+
+
+def takes_sign_off(root: Path, relative: str) -> str | None:
+    """The page's name if the file ``relative`` (from the site's folder) is a page that a
+    clinician signs off (the pages make review-report lists): a specialty or approach
+    page, a draft, or a page with review lines; a page whose front matter is broken too
+    (``sign_off`` then says why it cannot sign it). ``None`` for any other file.
+
+    Sign-off by approval (tools/approval_sign_off.py) signs the changed files this names."""
+    parts = Path(relative).parts
+    path = root / relative
+    if (
+        not relative.endswith(".md")
+        or SKIP_DIRS & set(parts[:-1])
+        or any(part.startswith(".") for part in parts)
+        or relative in SKIP_FILES
+        or not path.is_file()
+    ):
+        return None
+    front = read_front_matter(path.read_text(encoding="utf-8"))
+    if front.problem:
+        return relative.removesuffix(".md")
+    data = front.data or {}
+    if (
+        data.get("kind") in CLINICAL_KINDS
+        or data.get("status") == "draft"
+        or set(data) & set(SIGN_OFF_FIELDS)
+    ):
+        return relative.removesuffix(".md")
+    return None
 
 
 def new_text(text: str, review_lines: list[str]) -> str:

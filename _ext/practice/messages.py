@@ -344,6 +344,17 @@ MESSAGES.update(
             "example 'jane-doe'."
         ),
         "practice-clinician-id-twice": "clinician id {value!r} is used twice; each id must be unique.",
+        "practice-clinician-github": (
+            "github {value!r} is not a GitHub username: it has 1 to 39 letters, digits and single "
+            "hyphens, and does not start or end with a hyphen. Write the username as it shows on the "
+            "clinician's GitHub profile, without the @, for example 'github: dana-rivera', or leave "
+            "the line out."
+        ),
+        "practice-clinician-github-twice": (
+            "github {value!r} is also the GitHub username of {first!r} (capitals do not count); "
+            "an approval on GitHub signs off in one clinician's name, so give {cid!r} their own "
+            "account, or leave the line out."
+        ),
         # -- the practice's details in pages (practice.unknown-key) --
         "unknown-key": "{{practice}}`{text}`: the practice's details have no {key!r}. Use one of: {known}.",
         "fact-unknown": "'{key}' is not one of the practical facts a page can show. Use one of: {known}.",

@@ -40,6 +40,10 @@ REQUIRED_TEXT_FIELDS = (
     "booking_url",
 )
 REQUIRED_CLINICIAN_FIELDS = ("id", "name", "credentials", "role", "about")
+# Optional: the clinician's GitHub login. Their approval of a pull request signs off the
+# clinical pages it changes, in their name (tools/approval_sign_off.py).
+GITHUB_FIELD = "github"
+OPTIONAL_CLINICIAN_FIELDS = (GITHUB_FIELD,)
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,9 @@ TOP_LEVEL_FIELDS = (
     "es",
 )  # es: the Spanish values (translated_data.py checks them)
 CLINICIAN_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# GitHub's rules for a login: 1 to 39 letters, digits and single hyphens, neither first
+# nor last. GitHub ignores capitals in logins, and so does every comparison here.
+GITHUB_LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
 PHONE_LINK = re.compile(r"^\+1\d{10}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 
@@ -114,6 +121,36 @@ def phone_link_for(phone: str) -> str | None:
     """The "tap to call" form of ``phone`` (+1 and ten digits), or ``None`` if it is not one."""
     digits = phone_digits(phone)
     return f"+1{digits}" if digits else None
+
+
+def github_login(clinician: dict[str, Any]) -> str | None:
+    """A clinician's GitHub login as practice.yaml gives it (``None`` if not given)."""
+    value = clinician.get(GITHUB_FIELD)
+    if value is None or isinstance(value, bool) or str(value).strip() == "":
+        return None
+    return str(value).strip()
+
+
+def github_login_problem(value: Any) -> str | None:
+    """What is wrong with a clinician's ``github:`` value, as the build says it (``make
+    setup`` asks again with the same words); ``None`` if it is fine or left empty."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    text = str(value).strip()
+    if isinstance(value, bool) or not GITHUB_LOGIN.match(text):
+        return render("practice-clinician-github", value=text)
+    return None
+
+
+def clinician_for_login(data: dict[str, Any], login: str) -> dict[str, Any] | None:
+    """The clinician of practice.yaml's ``data`` whose GitHub login is ``login``
+    (capitals aside), or ``None``."""
+    for clinician in data.get("clinicians") or []:
+        if isinstance(clinician, dict):
+            own = github_login(clinician)
+            if own and own.casefold() == login.strip().casefold():
+                return clinician
+    return None
 
 
 def field_problem(name: str, value: Any, data: dict[str, Any] | None = None) -> str | None:
@@ -179,8 +216,8 @@ def load_practice_data(path: Path) -> tuple[dict[str, Any], list[tuple[int, str]
 
 
 def _key_lines(root: yaml.Node | None) -> dict[str, int]:
-    """Map each top-level key, each key of a group as 'group.name', and each clinician
-    index as 'clinicians[i]', to its line."""
+    """Map each top-level key, each key of a group as 'group.name', each clinician
+    index as 'clinicians[i]' and each of their fields as 'clinicians[i].name', to its line."""
     lines: dict[str, int] = {}
     if not isinstance(root, yaml.MappingNode):
         return lines
@@ -189,6 +226,9 @@ def _key_lines(root: yaml.Node | None) -> dict[str, int]:
         if key.value == "clinicians" and isinstance(value, yaml.SequenceNode):
             for index, item in enumerate(value.value):
                 lines[f"clinicians[{index}]"] = item.start_mark.line + 1
+                if isinstance(item, yaml.MappingNode):
+                    for name, _ in item.value:
+                        lines[f"clinicians[{index}].{name.value}"] = name.start_mark.line + 1
         elif isinstance(value, yaml.MappingNode):
             for name, _ in value.value:
                 lines[f"{key.value}.{name.value}"] = name.start_mark.line + 1
@@ -265,6 +305,7 @@ def _problems(data: dict[str, Any], lines: dict[str, int]) -> list[tuple[int, st
         problems.append((lines.get("clinicians", 1), render("practice-no-clinicians")))
         return problems
     seen: set[str] = set()
+    logins: dict[str, str] = {}  # a login, without capitals -> the id of its clinician
     for index, clinician in enumerate(clinicians):
         line = lines.get(f"clinicians[{index}]", lines.get("clinicians", 1))
         if not isinstance(clinician, dict):
@@ -279,6 +320,25 @@ def _problems(data: dict[str, Any], lines: dict[str, int]) -> list[tuple[int, st
         if cid in seen:
             problems.append((line, render("practice-clinician-id-twice", value=cid)))
         seen.add(cid)
+        github_line = lines.get(f"clinicians[{index}].{GITHUB_FIELD}", line)
+        problem = github_login_problem(clinician.get(GITHUB_FIELD))
+        login = github_login(clinician)
+        if problem:
+            problems.append((github_line, problem))
+        elif login and login.casefold() in logins:
+            problems.append(
+                (
+                    github_line,
+                    render(
+                        "practice-clinician-github-twice",
+                        value=login,
+                        first=logins[login.casefold()],
+                        cid=cid or f"clinician {index + 1}",
+                    ),
+                )
+            )
+        elif login:
+            logins[login.casefold()] = cid or f"clinician {index + 1}"
     return problems
 
 
