@@ -27,10 +27,16 @@ bundle.mkdir()
 FAILING_PAGEFIND = "import sys; print('Error: disk full'); sys.exit(1)"
 
 
-def test_the_new_index_replaces_the_old_whole_without_unused_files(tmp_path):
+def site_with_an_index(tmp_path: Path) -> tuple[Path, Path]:
+    """A built site's folder with an earlier index in it, and its doctree folder."""
     site, state = tmp_path / "html", tmp_path / "doctrees"
     (site / "pagefind").mkdir(parents=True)
     (site / "pagefind" / "pagefind.js").write_text("old index")
+    return site, state
+
+
+def test_the_new_index_replaces_the_old_whole_without_unused_files(tmp_path):
+    site, state = site_with_an_index(tmp_path)
     assert search_job.run(state, site, [sys.executable, "-c", FAKE_PAGEFIND]) == 0
     assert (site / "pagefind" / "pagefind.js").read_text() == "new index"
     assert sorted(path.name for path in site.iterdir()) == ["pagefind"]
@@ -39,9 +45,7 @@ def test_the_new_index_replaces_the_old_whole_without_unused_files(tmp_path):
 
 
 def test_a_failed_run_keeps_the_old_index_and_its_output(tmp_path):
-    site, state = tmp_path / "html", tmp_path / "doctrees"
-    (site / "pagefind").mkdir(parents=True)
-    (site / "pagefind" / "pagefind.js").write_text("old index")
+    site, state = site_with_an_index(tmp_path)
     assert search_job.run(state, site, [sys.executable, "-c", FAILING_PAGEFIND]) == 1
     assert (site / "pagefind" / "pagefind.js").read_text() == "old index"
     assert "Error: disk full" in (state / search_job.FAILED).read_text()
