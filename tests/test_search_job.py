@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from practice.site import search, search_job
+from practice.site import search, search_job, transfer
 
 # A stand-in for Pagefind: writes a bundle into --output-subdir under --site.
 FAKE_PAGEFIND = """
@@ -71,3 +71,17 @@ def test_in_the_live_preview_a_failed_index_is_told_at_the_next_build(app, make_
     assert "Pagefind could not index the site, so search will not work:\nError: disk full" in (
         warning.getvalue()
     )
+
+
+def test_the_page_checks_do_not_enter_the_index_folders_pagefind_swaps(tmp_path):
+    """The page budget, the linked-files check and the assets step list pages while a
+    Pagefind run swaps pagefind.next/ and pagefind.old/: they must not look inside."""
+    site = tmp_path / "html"
+    for folder in ("pagefind", "pagefind.next", "pagefind.old", "_static", "topics"):
+        (site / folder).mkdir(parents=True)
+        (site / folder / "page.html").write_text("<p>x</p>")
+    (site / "index.html").write_text("<p>home</p>")
+    assert [path.relative_to(site).as_posix() for path in transfer.built_pages(site)] == [
+        "index.html",
+        "topics/page.html",
+    ]

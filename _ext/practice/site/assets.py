@@ -50,7 +50,7 @@ from sphinx.util import logging
 from upstream import furo as upstream_furo
 from upstream import sphinx as upstream_sphinx
 
-from . import css_pruning
+from . import css_pruning, transfer
 from .css_pruning import Stylesheets, UsedNames
 from ..findings import warn
 from ..messages import Subtype, render
@@ -158,11 +158,7 @@ SCRIPT_SRC = re.compile(r'<script\b[^>]*\ssrc="([^"?#]+)')
 
 
 def _html_files(outdir: Path) -> list[Path]:
-    return [
-        path
-        for path in outdir.rglob("*.html")
-        if not {"_static", "_sources", "pagefind"} & set(path.relative_to(outdir).parts)
-    ]
+    return transfer.built_pages(outdir)
 
 
 class Scripts:

@@ -32,21 +32,15 @@ from .. import priorities
 from ..languages.i18n import ENGLISH
 from ..languages.translation import site_languages
 from .page_cache import PageCache, code_version
+from .transfer import built_pages
 
 logger = logging.getLogger(__name__)
 
-NOT_PAGES = {"_static", "_sources", "_images", "pagefind"}
 # Searched as plain text, then checked for the space before (not data-href=...): a
 # pattern that starts with \s, or with an alternation, is several times slower.
 NOT_FILES = ("mailto:", "tel:", "sms:", "data:", "javascript:")
 HREF = re.compile(r'href="([^"]*)"')
 SRC = re.compile(r'src="([^"]*)"')
-
-
-def built_pages(outdir: Path) -> list[Path]:
-    return sorted(
-        path for path in outdir.rglob("*.html") if not NOT_PAGES & set(path.relative_to(outdir).parts)
-    )
 
 
 def local_references(text: str) -> set[str]:

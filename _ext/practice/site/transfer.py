@@ -22,6 +22,7 @@ counted. A host that sends brotli sends somewhat less than this.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 import zlib
@@ -57,6 +58,20 @@ LOADING_LINKS = {
     "mask-icon",
 }
 CSS_URL = re.compile(r"""url\(\s*["']?([^"')]+)["']?\s*\)|@import\s+["']([^"']+)["']""")
+
+
+def built_pages(outdir: Path) -> list[Path]:
+    """The HTML pages of a built site, sorted: not in its static, source or image folders,
+    nor in Pagefind's. Those folders are not entered at all: Pagefind swaps its index
+    folders (``search_job``) while the checks that call this run, and a folder that goes
+    while it is being listed must not fail the build."""
+    found = []
+    for folder, subfolders, files in os.walk(outdir):
+        subfolders[:] = [
+            name for name in subfolders if name not in NOT_PAGES and not name.startswith("pagefind.")
+        ]
+        found += [Path(folder) / name for name in files if name.endswith(".html")]
+    return sorted(found)
 
 
 def sites_inside(outdir: Path) -> tuple[str, ...]:
@@ -179,14 +194,8 @@ class Site:
         self._css_urls: dict[str, list[str]] = {}
 
     def pages(self) -> list[str]:
-        found = []
-        for path in self.outdir.rglob("*.html"):
-            relative = path.relative_to(self.outdir)
-            name = relative.as_posix()
-            if NOT_PAGES & set(relative.parts) or name.startswith(self.skip):
-                continue
-            found.append(name)
-        return sorted(found)
+        names = (path.relative_to(self.outdir).as_posix() for path in built_pages(self.outdir))
+        return sorted(name for name in names if not name.startswith(self.skip))
 
     def _target(self, base: str, url: str) -> str | None:
         """The file ``url`` (found in ``base``) leads to, from the site's top; None: another site."""
