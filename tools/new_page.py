@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "_ext"))
 
 # The marker every prompt starts with: a page that has one is not ready to publish.
-from practice.data.front_matter import PROMPT
+from practice.data.front_matter import PROMPT, read_front_matter_file
 from practice.data.page_kinds import KINDS, render_page, slugify
 from practice.data.menu_source import menu_lists
 from practice.site.redirects import load_redirects
@@ -123,6 +123,60 @@ def create_page(root: Path, kind: str, title: str) -> Path:
     return path
 
 
+def menu_pages(index_text: str) -> set[str]:
+    return {entry for block in menu_lists(index_text) for _line, entry in block.entries}
+
+
+def adopt_page(root: Path, path: Path) -> str:
+    """Give a draft made in the browser editor what ``make new-page`` gives a page: its
+    place in the menu for its kind and its line in published-urls.txt. Returns its
+    docname. The editor wrote the file with the same template and file name rules."""
+    relative = path.resolve().relative_to(root.resolve())
+    docname = relative.with_suffix("").as_posix()
+    kind = read_front_matter_file(path).data or {}
+    kind_name = kind.get("kind") if isinstance(kind, dict) else None
+    if kind_name not in KINDS:
+        raise Refusal(f"{relative} has no kind: in its front matter (one of: {', '.join(KINDS)}).")
+    folder = KINDS[kind_name].folder
+    if relative.parent.as_posix() != (folder or "."):
+        raise Refusal(f"{relative} is a {kind_name} page, so it belongs in {folder or 'the top folder'}/.")
+    if slugify(relative.stem) != relative.stem:
+        raise Refusal(
+            f"{relative}: a page's file name is made of lower-case letters, digits and dashes "
+            f"({slugify(relative.stem)}.md). Rename the file, or make the page again with make new-page."
+        )
+    redirects = redirected_addresses(root)
+    if docname in redirects:
+        raise Refusal(
+            f"The address {docname}.html is an old address: redirects.yaml sends it to "
+            f"{redirects[docname]}. Give the page a different title."
+        )
+    index = root / "index.md"
+    text = index.read_text(encoding="utf-8")
+    if docname not in menu_pages(text):
+        index.write_text(add_to_toctree(text, KINDS[kind_name].caption, docname), encoding="utf-8")
+    add_published_url(root, f"{docname}.html")
+    return docname
+
+
+def new_drafts(root: Path) -> list[Path]:
+    """Drafts of a known kind, in their kind's folder, that no menu list has yet."""
+    listed = menu_pages((root / "index.md").read_text(encoding="utf-8"))
+    found = []
+    for spec in KINDS.values():
+        for path in sorted((root / spec.folder).glob("*.md")):
+            docname = path.relative_to(root).with_suffix("").as_posix()
+            data = read_front_matter_file(path).data
+            if (
+                docname not in listed
+                and isinstance(data, dict)
+                and data.get("status") == "draft"
+                and KINDS.get(str(data.get("kind"))) is spec
+            ):
+                found.append(path)
+    return found
+
+
 def ask(question: str, choices: list[str] | None = None) -> str:
     """Ask on the terminal; with choices, accept a number or the name."""
     if choices:
@@ -148,8 +202,25 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--kind", help="specialty, approach or general")
     parser.add_argument("--title", help='the page title, e.g. "Somatic therapy"')
+    parser.add_argument(
+        "--adopt", metavar="PAGE", help="give a page made in the editor its menu entry (specialties/grief.md)"
+    )
+    parser.add_argument(
+        "--adopt-new", action="store_true", help="the same for every new draft that is not in the menu yet"
+    )
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+
+    if args.adopt or args.adopt_new:
+        try:
+            paths = [args.root / args.adopt] if args.adopt else new_drafts(args.root)
+            for path in paths:
+                docname = adopt_page(args.root, path)
+                print(f"Added {docname} to the menu and to published-urls.txt.")
+        except Refusal as refusal:
+            print(f"new-page: {refusal}", file=sys.stderr)
+            return 1
+        return 0
 
     try:
         kind = args.kind or ask("What kind of page is it?", list(KINDS))

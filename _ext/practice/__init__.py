@@ -45,6 +45,7 @@ from .page_parts import (
 )
 from .site import (
     assets,
+    editor,
     hosting,
     linked_files,
     live_preview,
@@ -71,6 +72,7 @@ _MODULES: tuple[ModuleType, ...] = (
     search,
     page_budget,
     linked_files,
+    editor,
 )
 # Content governance: front matter, reviews, language and reading level.
 _MODULES += (

@@ -37,7 +37,8 @@ from .page_cache import PageCache
 
 LEVEL = 6
 COMPRESSED_TYPES = {".html", ".htm", ".css", ".js", ".mjs", ".svg", ".json", ".xml", ".txt", ".map"}
-NOT_PAGES = {"_static", "_sources", "_images", "pagefind", ".doctrees"}
+EDITOR_FOLDER = "admin"  # the browser editor (editor.py): staff's, not a page of the site
+NOT_PAGES = {"_static", "_sources", "_images", "pagefind", ".doctrees", EDITOR_FOLDER}
 
 # Tags whose attributes can make the browser fetch a file while loading the page.
 TAG = re.compile(
