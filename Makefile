@@ -14,37 +14,51 @@ PORT       ?= 8000
 SPANISH    := -D language=es -d $(BUILDDIR)/doctrees-es
 # make livehtml LANGUAGE=es previews the Spanish site.
 LANGUAGE   ?= en
+# The browser editor's files (Decap CMS, package-lock.json), installed by npm ci where
+# npm is found; without them the site builds without its /admin/ editor.
+EDIT_PORT  ?= 8001
+NODE_INSTALLED := node_modules/.installed
+EDITOR_FILES   := $(if $(shell command -v npm 2>/dev/null),$(NODE_INSTALLED))
 
 .PHONY: html production livehtml test clean new-page sign-off sign-off-translation check review-report \
-	bench translations setup launch-check
+	bench translations setup launch-check edit
 
 $(INSTALLED): requirements.txt requirements-test.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	@touch $@
 
+$(NODE_INSTALLED): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 ## html: build the site into _build/html, and the Spanish site into _build/html/es
 ##   (strict: any warning fails the build)
-html: $(INSTALLED)
+html: $(INSTALLED) $(EDITOR_FILES)
 	$(BIN)/sphinx-build -b html $(SPHINXOPTS) . $(BUILDDIR)/html
 	$(BIN)/sphinx-build -b html $(SPHINXOPTS) $(SPANISH) . $(BUILDDIR)/html/es
 
 ## production: build as the public site is built (Read the Docs' published versions):
 ##   a draft, a "Write here:" prompt or a page changed since its sign-off stops the build
 ##   (and, in Spanish, a paragraph whose translation is missing or out of date)
-production: $(INSTALLED)
+production: $(INSTALLED) $(EDITOR_FILES)
 	$(BIN)/sphinx-build -b html $(SPHINXOPTS) -D practice_build_for=production . $(BUILDDIR)/production
 	$(BIN)/sphinx-build -b html $(SPHINXOPTS) -D practice_build_for=production -d $(BUILDDIR)/doctrees-production-es \
 		-D language=es . $(BUILDDIR)/production/es
 
 ## livehtml: preview at http://127.0.0.1:$(PORT), rebuilt as you save
 ##   (make livehtml LANGUAGE=es: the Spanish site, rebuilt when a page or its catalogue changes)
-livehtml: $(INSTALLED)
+livehtml: $(INSTALLED) $(EDITOR_FILES)
 	$(BIN)/python tools/livehtml.py -b html $(SPHINXOPTS) -D practice_search_in_background=1 \
 		--host 127.0.0.1 --port $(PORT) \
 		$(if $(filter-out en,$(LANGUAGE)),-D language=$(LANGUAGE) -d $(BUILDDIR)/live-$(LANGUAGE)/.doctrees) \
 		--ignore "$(BUILDDIR)/*" --ignore "tests/*" --ignore "bench/*" --ignore "*.mo" \
 		. $(BUILDDIR)/live$(if $(filter-out en,$(LANGUAGE)),-$(LANGUAGE))
+
+## edit: the browser editor on this folder's files at http://127.0.0.1:$(EDIT_PORT)/admin/,
+##   beside the live preview at http://127.0.0.1:$(PORT)/ (no GitHub, no sign-in; needs npm)
+edit: $(INSTALLED) $(NODE_INSTALLED)
+	@$(BIN)/python tools/edit.py --port $(PORT) --edit-port $(EDIT_PORT)
 
 ## translations: update the Spanish catalogues (locales/es/LC_MESSAGES/*.po) after an
 ##   English edit, and say what is left to translate (PAGE=... starts a new page's catalogue)
@@ -91,7 +105,7 @@ review-report: $(INSTALLED)
 	@PYTHONPATH=_ext $(BIN)/python -m practice.checks.review_report .
 
 ## test: run every test (builds the site itself, in a temporary folder)
-test: $(INSTALLED)
+test: $(INSTALLED) $(EDITOR_FILES)
 	$(BIN)/python -m pytest
 
 ## bench: build benchmark, ours against stock Furo at 100, 300 and 1000 pages, clean and

@@ -4,7 +4,9 @@
   ``CI=true`` a missing browser (or Java, for the HTML checker) fails instead, so a
   CI run cannot pass by skipping.
 - ``serve(folder)``: a static server on 127.0.0.1 on a free port, in a thread.
-- ``site_pages(folder)``: every page the build produced, as paths from the site root.
+- ``site_pages(folder)``: every page the build produced, as paths from the site root
+  (not the editor at ``admin/``, which is not a page of the site); ``site_page_paths``,
+  the same as paths.
 - ``LAUNCH_ARGS``: the Chromium flags that work on this machine (engineering notes).
 """
 
@@ -30,6 +32,7 @@ LAUNCH_ARGS = [
 ]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
+EDITOR = "admin"  # the browser editor's folder in the built site (tests/test_editor.py)
 
 
 def skip_or_fail(reason: str) -> None:
@@ -89,10 +92,15 @@ class SiteServer:
         self._httpd.server_close()
 
 
+def site_page_paths(folder: Path) -> list[Path]:
+    """Every HTML page of the built site, as paths (not the editor, not the assets)."""
+    return [folder / name for name in site_pages(folder)]
+
+
 def site_pages(folder: Path) -> list[str]:
     """Every HTML page of the built site, e.g. ``specialties/addiction.html``."""
     return sorted(
         path.relative_to(folder).as_posix()
         for path in folder.rglob("*.html")
-        if not ({"_static", "_sources", ".doctrees"} & set(path.relative_to(folder).parts))
+        if not ({"_static", "_sources", ".doctrees", EDITOR} & set(path.relative_to(folder).parts))
     )

@@ -23,6 +23,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from browser import site_page_paths
 from conftest import ROOT, SPANISH, build_site, build_spanish
 from launch import ANSWERS, launch, own_github_names, reviewed_pages, run_tool, sign_off_all
 
@@ -188,9 +189,7 @@ def test_production_of_this_repository_fails_naming_each_example_line(tmp_path):
 
 
 def test_a_preview_shows_the_example_notice_at_the_top_of_every_page(site):
-    pages = [
-        path for path in site.rglob("*.html") if "_static" not in path.parts and "pagefind" not in path.parts
-    ]
+    pages = site_page_paths(site)
     assert len(pages) > 25
     for path in pages:
         html = path.read_text(encoding="utf-8")
@@ -375,7 +374,7 @@ def test_a_launched_copy_builds_for_production_in_both_languages_with_no_example
     assert english.returncode == 0, english.stderr
     assert spanish.returncode == 0, spanish.stderr
     assert "WARNING" not in english.stderr + spanish.stderr
-    pages = list(out.rglob("*.html"))
+    pages = site_page_paths(out)
     assert len(pages) > 25 and any(SPANISH in p.parts for p in pages)
     for path in pages:
         text = path.read_text(encoding="utf-8")

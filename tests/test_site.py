@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
+from browser import site_page_paths
 from conftest import ROOT, build_site
 
 PRACTICE = yaml.safe_load((ROOT / "practice.yaml").read_text())
@@ -22,7 +23,7 @@ def test_site_builds_with_no_warnings(site_build):
 
 
 def all_pages(site: Path) -> list[Path]:
-    return [p for p in site.rglob("*.html") if "_static" not in p.parts]
+    return site_page_paths(site)
 
 
 def test_no_page_looks_like_software_documentation(site, page):

@@ -151,6 +151,14 @@ class EditorHandler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(answer)
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # a tab closed mid-answer
+            super().handle_error(request, client_address)
+
+
 class EditorServer:
     """decap-server for ``root`` and the editor of the built site ``site`` on one origin."""
 
@@ -164,8 +172,7 @@ class EditorServer:
             root=root,
             preview=preview,
         )
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-        self.httpd.daemon_threads = True
+        self.httpd = QuietServer(("127.0.0.1", port), handler)
         self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()

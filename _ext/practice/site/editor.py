@@ -278,12 +278,12 @@ def practice_collection() -> dict[str, Any]:
     return {
         "name": "practice",
         "label": "The practice's details",
+        "format": PRACTICE_FORMAT,  # Decap reads a file collection's format here, not per file
         "files": [
             {
                 "name": "practice",
                 "label": "Name, phone, fees and clinicians (practice.yaml)",
                 "file": "practice.yaml",
-                "format": PRACTICE_FORMAT,
                 "fields": fields,
             }
         ],

@@ -10,7 +10,7 @@
 // - A preview that shows those constructs readably, with a link to the exact page.
 // - `make edit` (tools/edit.py) serves local.json: then the editor works on the
 //   working copy through decap-server, on this same origin, with no sign-in.
-import { parseDocument, parse } from "./yaml/index.js";
+import { Document, isMap, isScalar, isSeq, parseDocument, parse } from "./yaml/index.js";
 
 const CMS = window.CMS;
 const h = window.h;
@@ -100,6 +100,102 @@ function keepStyle(doc, old, value) {
   return node;
 }
 
+function scalarText(old, value, column) {
+  // ``value`` written as YAML in the old scalar's style, for the place the old one held.
+  const doc = new Document({ x: value });
+  const node = doc.get("x", true);
+  if (typeof value === "string" && old.type && (old.type !== "PLAIN" || !value.includes("\n"))) {
+    node.type = old.type;
+  }
+  const text = doc.toString({ lineWidth: 0 }).replace(/^x: ?/, "").replace(/\n$/, "");
+  return text
+    .split("\n")
+    .map((line, i) => (i && line ? " ".repeat(column) + line : line))
+    .join("\n");
+}
+
+function lineStartOf(source, at) {
+  return source.lastIndexOf("\n", at - 1) + 1;
+}
+
+function lineEndOf(source, at) {
+  // The start of the line after the one holding ``at`` (a block text ends with its newline).
+  if (source[at - 1] === "\n") return at;
+  const end = source.indexOf("\n", at);
+  return end < 0 ? source.length : end + 1;
+}
+
+function splice(source, doc, path, value) {
+  // [start, end, text] that makes this one edit in place, or null when it cannot.
+  const old = doc.getIn(path, true);
+  const simple = ["string", "number", "boolean"].includes(typeof value) && value !== "";
+  if (simple && isScalar(old) && old.range) {
+    const column = /^[\s-]*/.exec(source.slice(lineStartOf(source, old.range[0])))[0].length;
+    const [start, end] = old.range;
+    let text = scalarText(old, value, column);
+    if (source.slice(start, end).endsWith("\n") && !text.endsWith("\n")) text += "\n";
+    return [start, end, text];
+  }
+  const texts = Array.isArray(value) && value.every((item) => typeof item === "string");
+  if (texts && isSeq(old) && old.range && (old.flow || value.length)) {
+    // A list of texts: the list's own lines, in its own style.
+    const [start, end] = old.range;
+    const column = start - lineStartOf(source, start);
+    let text;
+    if (old.flow) {
+      const list = new Document(value);
+      list.contents.flow = true;
+      text = list.toString({ lineWidth: 0 }).replace(/\n$/, "");
+    } else {
+      text = value
+        .map((item, i) => `${i ? " ".repeat(column) : ""}- ${scalarText(old.items[i] || {}, item, column + 2)}`)
+        .join("\n");
+    }
+    if (source.slice(start, end).endsWith("\n")) text += "\n";
+    return [start, end, text];
+  }
+  const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
+  if (!isMap(parent) || !parent.items.length || !parent.items[0].key?.range) return null;
+  const key = path[path.length - 1];
+  const pair = parent.items.find((item) => item.key?.value === key);
+  if (simple && old === undefined) {
+    // A new field: one line at the end of its group, lined up with the group's first.
+    const first = parent.items[0].key.range[0];
+    const column = first - lineStartOf(source, first);
+    const last = parent.items[parent.items.length - 1];
+    const at = lineEndOf(source, (last.value ?? last.key).range[1]);
+    const text = `${" ".repeat(column)}${key}: ${scalarText({}, value, column)}\n`;
+    return [at, at, source[at - 1] === "\n" || at === 0 ? text : `\n${text}`];
+  }
+  if (plain(value) === null && typeof value !== "boolean" && pair && isScalar(pair.value) && pair.value.range) {
+    // A field emptied: its lines go, unless it shares a line with a list's dash.
+    const start = lineStartOf(source, pair.key.range[0]);
+    if (source.slice(start, pair.key.range[0]).trim()) return null;
+    return [start, lineEndOf(source, pair.value.range[1]), ""];
+  }
+  return null;
+}
+
+function editYaml(source, edits) {
+  // Each [path, value] of ``edits`` applied to the YAML text ``source``. A changed,
+  // added or emptied text, number or flag changes only its own line or characters, so
+  // every other byte (comments, blank lines, the line breaks of a folded text) stays
+  // as it was. Other changes (a list's items, a group) rewrite the document (comments
+  // kept, not the layout).
+  const doc = parseDocument(source);
+  const spliced = edits.map(([path, value]) => splice(source, doc, path, value));
+  const structural = spliced.includes(null);
+  if (structural) {
+    for (const [path, value] of edits) setValue(doc, path, value);
+    return doc.toString({ lineWidth: 0 });
+  }
+  let text = source;
+  for (const [start, end, replacement] of spliced.sort((a, b) => b[0] - a[0] || b[1] - a[1])) {
+    text = text.slice(0, start) + replacement + text.slice(end);
+  }
+  return text;
+}
+
 function pageToFile(entry) {
   const source = entry[SOURCE] ?? newPage(entry.kind, entry.title);
   const page = readPage(source);
@@ -109,16 +205,12 @@ function pageToFile(entry) {
     (name) => name in entry && plain(entry[name]) !== plain(before[name]),
   );
   if (changed.length) {
-    const doc = parseDocument(front);
-    for (const name of changed) {
-      if (name === "draft") {
-        if (entry.draft) doc.set("status", "draft");
-        else doc.delete("status");
-      } else {
-        setValue(doc, [name], entry[name]);
-      }
-    }
-    front = doc.toString({ lineWidth: 0 });
+    front = editYaml(
+      front,
+      changed.map((name) =>
+        name === "draft" ? [["status"], entry.draft ? "draft" : null] : [[name], entry[name]],
+      ),
+    );
   }
   const title = (entry.title ?? page.title).trim();
   const heading =
@@ -138,7 +230,10 @@ CMS.registerCustomFormat("practice-page", "md", {
 
 // ---- practice.yaml ---------------------------------------------------------------
 
+let practiceSource = ""; // Decap keeps no extra field of a file collection's entry
+
 function practiceFromFile(text) {
+  practiceSource = text;
   return { ...(parse(text) || {}), [SOURCE]: text };
 }
 
@@ -164,16 +259,13 @@ function changedPaths(before, after, path = []) {
 }
 
 function practiceToFile(entry) {
-  const source = entry[SOURCE] ?? "";
+  const source = entry[SOURCE] ?? practiceSource;
   const paths = changedPaths(parse(source) || {}, entry);
   if (!paths.length) return source;
-  const doc = parseDocument(source);
-  for (const path of paths) {
-    let value = entry;
-    for (const part of path) value = value?.[part];
-    setValue(doc, path, value);
-  }
-  return doc.toString({ lineWidth: 0 });
+  return editYaml(
+    source,
+    paths.map((path) => [path, path.reduce((value, part) => value?.[part], entry)]),
+  );
 }
 
 CMS.registerCustomFormat("practice-yaml", "yml", {
