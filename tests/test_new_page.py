@@ -163,3 +163,66 @@ def test_refuses_an_address_that_redirects_elsewhere(site_copy):
 def test_file_names():
     assert new_page.slugify("Eye movement (EMDR) & trauma") == "eye-movement-emdr-trauma"
     assert new_page.slugify("Café évening") == "cafe-evening"
+
+
+# -- A page the browser editor made (tools/edit.py, and on a pull request) ---------------
+
+
+def editor_page(site: Path, relative: str, kind: str = "specialty", title: str = "Grief and loss") -> Path:
+    """A page as the editor writes it: the kind's template, no menu entry yet."""
+    from practice.data.page_kinds import render_page
+
+    path = site / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render_page(kind, title), encoding="utf-8")
+    return path
+
+
+def test_adopt_gives_an_editor_page_its_menu_place_and_address(site_copy):
+    editor_page(site_copy, "specialties/grief-and-loss.md")
+    made = run_new_page(site_copy, "--adopt", "specialties/grief-and-loss.md")
+    assert made.returncode == 0, made.stderr
+    assert "Added specialties/grief-and-loss to the menu and to published-urls.txt." in made.stdout
+    index = (site_copy / "index.md").read_text(encoding="utf-8")
+    assert index.count("specialties/grief-and-loss") == 1
+    assert "specialties/grief-and-loss.html" in (site_copy / "published-urls.txt").read_text().split()
+    again = run_new_page(site_copy, "--adopt", "specialties/grief-and-loss.md")  # nothing twice
+    assert again.returncode == 0 and (site_copy / "index.md").read_text(encoding="utf-8") == index
+    assert build(site_copy, "-nW", "--keep-going").returncode == 0
+
+
+def test_adopt_new_finds_every_new_draft_and_only_those(site_copy):
+    editor_page(site_copy, "specialties/grief-and-loss.md")
+    editor_page(site_copy, "approaches/somatic-therapy.md", kind="approach", title="Somatic therapy")
+    made = run_new_page(site_copy, "--adopt-new")
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.count("Added ") == 2, made.stdout
+    assert run_new_page(site_copy, "--adopt-new").stdout == ""  # nothing left to add
+
+
+@pytest.mark.parametrize(
+    "relative, kind, message",
+    [
+        ("approaches/grief-and-loss.md", "specialty", "is a specialty page, so it belongs in specialties/"),
+        ("specialties/Grief_Loss.md", "specialty", "lower-case letters, digits and dashes (grief-loss.md)"),
+    ],
+)
+def test_adopt_refuses_a_page_out_of_place_and_changes_nothing(site_copy, relative, kind, message):
+    editor_page(site_copy, relative, kind=kind)
+    index = (site_copy / "index.md").read_text(encoding="utf-8")
+    made = run_new_page(site_copy, "--adopt", relative)
+    assert made.returncode == 1 and message in made.stderr, made.stderr
+    assert (site_copy / "index.md").read_text(encoding="utf-8") == index
+
+
+def test_adopt_refuses_a_page_with_no_kind_and_an_old_address(site_copy):
+    (site_copy / "specialties" / "loose.md").write_text("# Loose\n\nNo front matter.\n", encoding="utf-8")
+    made = run_new_page(site_copy, "--adopt", "specialties/loose.md")
+    assert made.returncode == 1 and "has no kind: in its front matter" in made.stderr
+
+    (site_copy / "redirects.yaml").write_text(
+        "redirects:\n  specialties/grief-and-loss: specialties/trauma\n", encoding="utf-8"
+    )
+    editor_page(site_copy, "specialties/grief-and-loss.md")
+    made = run_new_page(site_copy, "--adopt", "specialties/grief-and-loss.md")
+    assert made.returncode == 1 and "is an old address" in made.stderr, made.stderr

@@ -81,6 +81,7 @@ NO_SPHINX_DESIGN = ["myst_parser", "practice"]
 
 CASES: dict[str, Case] = {
     "claims": Case(files={"topic.md": topic(CLAIMS)}),
+    "editor": Case(files={"topic.md": topic()}),
     "embed": Case(kept=("index.md",), conf={"extensions": NO_SPHINX_DESIGN}),
     "governance": Case(
         kept=("about.md", "get-help.md", "specialties", "approaches"),
