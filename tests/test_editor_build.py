@@ -32,7 +32,9 @@ def packages(tmp_path) -> Path:
 
 
 def built_pages(out: Path) -> list[Path]:
-    return [p for p in out.rglob("*.html") if EDITOR not in p.relative_to(out).parts and "_static" not in p.parts]
+    return [
+        p for p in out.rglob("*.html") if EDITOR not in p.relative_to(out).parts and "_static" not in p.parts
+    ]
 
 
 @pytest.mark.sphinx("html", testroot="editor", srcdir="editor-built")
@@ -80,5 +82,7 @@ def test_without_the_packages_the_build_says_so_and_writes_no_editor(app, tmp_pa
     app.config.practice_editor_packages = str(tmp_path / "node_modules")  # npm ci not run
     app.build()
     assert "WARNING" not in warning.getvalue()
-    assert "The editor at /admin/ is not built: its files are not installed (run `npm ci`)." in status.getvalue()
+    assert (
+        "The editor at /admin/ is not built: its files are not installed (run `npm ci`)." in status.getvalue()
+    )
     assert not Path(app.outdir, EDITOR).exists()
