@@ -95,6 +95,19 @@ def test_an_approval_runs_the_sign_off_with_the_base_branchs_tools_and_pushes_it
     assert "FROM_FORK" in runs
 
 
+def test_a_new_page_from_the_editor_gets_its_menu_place_on_its_pull_request():
+    """The editor commits only the page; this adds it to the menu with make new-page's code."""
+    data = yaml.safe_load((ROOT / ".github" / "workflows" / "new-pages.yml").read_text())
+    assert "pull_request" in data[True] and data["permissions"] == {"contents": "write"}
+    (job,) = data["jobs"].values()
+    assert job["if"] == "github.event.pull_request.head.repo.full_name == github.repository"  # no forks
+    (checkout,) = [step for step in job["steps"] if "checkout" in step.get("uses", "")]
+    assert checkout["with"]["ref"] == "${{ github.event.pull_request.head.ref }}"
+    runs = "\n".join(step.get("run", "") for step in job["steps"])
+    assert "python tools/new_page.py --adopt-new" in runs
+    assert 'git push origin "HEAD:refs/heads/$HEAD_REF"' in runs
+
+
 def test_every_action_is_pinned_to_a_version():
     for workflow in WORKFLOWS:
         data = yaml.safe_load(workflow.read_text())
