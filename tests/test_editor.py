@@ -14,6 +14,7 @@ reason (a failure when CI=true).
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -323,3 +324,73 @@ def test_a_change_in_the_practice_form_rewrites_only_its_own_lines(context, edit
         [before, edit],
     )
     assert len(changed_lines(before, after)) == expected, changed_lines(before, after)
+
+
+def test_make_edit_starts_the_editor_beside_the_live_preview(editor_root):
+    """The one command for a clinician with the site on their computer."""
+    import signal
+    import socket
+    import urllib.request
+
+    if not (editor_root / ".venv").exists():
+        (editor_root / ".venv").symlink_to(ROOT / ".venv")  # make's packages, not a new install
+    ports = []
+    for _ in range(2):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            ports.append(probe.getsockname()[1])
+    preview, editor_port = ports
+    process = subprocess.Popen(
+        ["make", "--no-print-directory", "edit", f"PORT={preview}", f"EDIT_PORT={editor_port}"],
+        cwd=editor_root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    said = []
+    try:
+        deadline = time.monotonic() + 300
+        assert process.stdout is not None
+        while time.monotonic() < deadline:
+            line = process.stdout.readline()
+            if not line:
+                break
+            said.append(line)
+            if f"The editor: http://127.0.0.1:{editor_port}/admin/" in line:
+                break
+        assert any("The editor:" in line for line in said), "".join(said)
+
+        def get(url: str) -> bytes:
+            with urllib.request.urlopen(url, timeout=30) as response:
+                return response.read()
+
+        local = json.loads(get(f"http://127.0.0.1:{editor_port}/{EDITOR}/local.json"))
+        assert local == {"preview": f"http://127.0.0.1:{preview}/"}
+        assert b"decap-cms.js" in get(f"http://127.0.0.1:{editor_port}/{EDITOR}/")
+        assert b"Addiction" in get(f"http://127.0.0.1:{preview}/specialties/addiction.html")
+    finally:
+        os.killpg(process.pid, signal.SIGINT)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def test_the_practice_form_refuses_a_phone_number_the_build_would_refuse(context, editor, editor_root):
+    path = editor_root / "practice.yaml"
+    before = path.read_bytes()
+    page = open_editor(context, editor, "collections/practice/entries/practice")
+    phone = page.locator("input[id^=phone]").first
+    phone.wait_for(timeout=20000)
+    phone.fill("555-0142")  # seven digits: no area code
+    page.get_by_role("button", name="Publish").first.click()
+    publish_now = page.get_by_text("Publish now")
+    if publish_now.is_visible():
+        publish_now.click()
+    page.get_by_text("A US phone number, ten digits: (555) 555-0142").first.wait_for(timeout=5000)
+    phone.scroll_into_view_if_needed()
+    screenshot(page, "5-practice-details-error")
+    time.sleep(1)
+    assert path.read_bytes() == before  # nothing was saved

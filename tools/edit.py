@@ -54,14 +54,18 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def port_open(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
 def wait_for_port(port: int, process: subprocess.Popen[bytes], seconds: float = 30) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"decap-server stopped at start (exit status {process.returncode})")
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
+        if port_open(port):
+            return
         time.sleep(0.1)
     raise RuntimeError(f"decap-server did not start on port {port} within {seconds:.0f} s")
 
@@ -203,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     preview = subprocess.Popen(["make", "--no-print-directory", "livehtml", f"PORT={args.port}"], cwd=ROOT)
     try:
         deadline = time.monotonic() + 600
-        while not (site / "admin" / "index.html").is_file():
+        while not (site / "admin" / "index.html").is_file() or not port_open(args.port):
             if preview.poll() is not None:
                 print("edit: the live preview stopped; its messages are above.", file=sys.stderr)
                 return 1

@@ -216,12 +216,13 @@ def text_field(name: str, label: str, required: bool = True, **more: Any) -> dic
 
 
 def practice_collection() -> dict[str, Any]:
-    """practice.yaml as a form, with the build's rules (practice_data)."""
+    """practice.yaml as a form, with the build's rules (practice_data). Decap shows a
+    pattern's message after "didn't match the pattern: " and adds a full stop."""
     rules: dict[str, Any] = {
-        "phone": {"pattern": [PHONE, "A US phone number, ten digits: (555) 555-0142."]},
-        "phone_link": {"pattern": [PHONE_LINK.pattern, "+1 and the ten digits, nothing else: +15555550142."]},
-        "email": {"pattern": [EMAIL.pattern, "An email address: hello@example.com."]},
-        "booking_url": {"pattern": ["^https://", "An address that starts with https://."]},
+        "phone": {"pattern": [PHONE, "A US phone number, ten digits: (555) 555-0142"]},
+        "phone_link": {"pattern": [PHONE_LINK.pattern, "+1 and the ten digits, nothing else: +15555550142"]},
+        "email": {"pattern": [EMAIL.pattern, "An email address: hello@example.com"]},
+        "booking_url": {"pattern": ["^https://", "An address that starts with https://"]},
     }
     fields: list[dict[str, Any]] = [
         {
@@ -249,7 +250,7 @@ def practice_collection() -> dict[str, Any]:
                 name,
                 label,
                 False,
-                pattern=["^(https://.*)?$", "An address that starts with https://, or nothing."],
+                pattern=["^(https://.*)?$", "An address that starts with https://, or nothing"],
             )
         else:
             field = {"name": name, "label": label, "widget": "text", "required": False}
@@ -259,7 +260,7 @@ def practice_collection() -> dict[str, Any]:
         for group, members in groups.items()
     ]
     clinician_rules: dict[str, Any] = {
-        "id": {"pattern": [CLINICIAN_ID.pattern, "Lower-case letters, digits and dashes: clinician-a."]},
+        "id": {"pattern": [CLINICIAN_ID.pattern, "Lower-case letters, digits and dashes: clinician-a"]},
     }
     clinician_fields = [
         text_field(name, name.capitalize(), **clinician_rules.get(name, {}))
@@ -270,7 +271,7 @@ def practice_collection() -> dict[str, Any]:
             "github",
             "GitHub username",
             False,
-            pattern=[f"^({GITHUB_LOGIN.pattern[1:-1]})?$", "A GitHub username, without the @."],
+            pattern=[f"^({GITHUB_LOGIN.pattern[1:-1]})?$", "A GitHub username, without the @"],
             hint="Their approval of a change signs off the pages it changes.",
         )
     )
