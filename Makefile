@@ -21,7 +21,7 @@ NODE_INSTALLED := node_modules/.installed
 EDITOR_FILES   := $(if $(shell command -v npm 2>/dev/null),$(NODE_INSTALLED))
 
 .PHONY: html production livehtml test clean new-page sign-off sign-off-translation check review-report \
-	bench translations setup launch-check edit
+	bench translations setup launch-check edit editor-screenshots
 
 $(INSTALLED): requirements.txt requirements-test.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -59,6 +59,12 @@ livehtml: $(INSTALLED) $(EDITOR_FILES)
 ##   beside the live preview at http://127.0.0.1:$(PORT)/ (no GitHub, no sign-in; needs npm)
 edit: $(INSTALLED) $(NODE_INSTALLED)
 	@$(BIN)/python tools/edit.py --port $(PORT) --edit-port $(EDIT_PORT)
+
+## editor-screenshots: retake the editor's screenshots that CONTRIBUTING.md shows (the
+##   browser tests of the editor save them; this copies them into .github/editor-screenshots/)
+editor-screenshots: $(INSTALLED) $(NODE_INSTALLED)
+	$(BIN)/python -m pytest -q tests/test_editor.py
+	cp $(BUILDDIR)/editor-screenshots/*.png .github/editor-screenshots/
 
 ## translations: update the Spanish catalogues (locales/es/LC_MESSAGES/*.po) after an
 ##   English edit, and say what is left to translate (PAGE=... starts a new page's catalogue)

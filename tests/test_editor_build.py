@@ -86,3 +86,16 @@ def test_without_the_packages_the_build_says_so_and_writes_no_editor(app, tmp_pa
         "The editor at /admin/ is not built: its files are not installed (run `npm ci`)." in status.getvalue()
     )
     assert not Path(app.outdir, EDITOR).exists()
+
+
+def test_contributing_shows_the_editors_screenshots():
+    """CONTRIBUTING.md's pictures of the editor are there (make editor-screenshots retakes them)."""
+    root = Path(__file__).resolve().parent.parent
+    shown = re.findall(
+        r"!\[[^\]]+\]\((\.github/editor-screenshots/[\w.-]+\.png)\)", (root / "CONTRIBUTING.md").read_text()
+    )
+    assert len(shown) >= 5
+    for picture in shown:
+        assert (root / picture).is_file(), picture
+    taken = re.findall(r'screenshot\(page, "([\w-]+)"\)', (root / "tests" / "test_editor.py").read_text())
+    assert sorted(f".github/editor-screenshots/{name}.png" for name in taken) == sorted(shown)
