@@ -58,6 +58,8 @@ def test_the_build_writes_the_editor_from_the_sites_own_rules(app, packages, war
     collections = {c["name"]: c for c in data["config"]["collections"]}
     assert list(collections) == ["specialty", "approach", "general", "practice"]
     assert data["config"]["publish_mode"] == "editorial_workflow"
+    # A page is removed with its menu entry and a redirect (the web team), not from the form.
+    assert all(collections[kind]["delete"] is False for kind in ("specialty", "approach", "general"))
     assert data["config"]["load_config_file"] is False
     fields = [f["name"] for f in collections["specialty"]["fields"]]
     assert fields == ["kind", "title", "description", "card", "audience", "related", "draft", "body"]

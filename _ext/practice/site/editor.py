@@ -185,7 +185,6 @@ def page_fields(kind: str) -> list[dict[str, Any]]:
 
 
 def page_collections(pages: list[dict[str, str]]) -> list[dict[str, Any]]:
-    labels = {"specialty": "What we help with", "approach": "How we work", "general": "About us"}
     options = [{"label": page["title"], "value": page["docname"]} for page in pages]
     collections = []
     for kind, spec in page_kinds.KINDS.items():
@@ -194,13 +193,16 @@ def page_collections(pages: list[dict[str, str]]) -> list[dict[str, Any]]:
         collections.append(
             {
                 "name": kind,
-                "label": labels.get(kind, spec.caption),
+                "label": spec.caption,  # the menu's own heading for these pages
                 "label_singular": f"{kind} page",
                 "folder": spec.folder or ".",
                 "extension": "md",
                 "format": PAGE_FORMAT,
                 "filter": {"field": "kind", "value": kind},
                 "create": True,
+                # Removing a page takes its menu entry and a redirect for its address
+                # (CONTRIBUTING.md, "Move or rename a page"): the web team's job.
+                "delete": False,
                 "slug": "{{slug}}",
                 "identifier_field": "title",
                 "summary": "{{title}}",
