@@ -86,6 +86,20 @@ def site_build(tmp_path_factory) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session (Playwright allows one per process)."""
+    from browser import LAUNCH_ARGS, chromium
+
+    path = chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=path, args=LAUNCH_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="session")
 def site(site_build) -> Path:
     """The folder of the built site; fails the test if the build did not pass."""
     assert site_build.returncode == 0, f"the site build failed:\n{site_build.stderr}"

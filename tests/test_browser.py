@@ -21,7 +21,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 import browser as helpers
-from browser import DESKTOP, LAUNCH_ARGS, PHONE, SiteServer, chromium, site_pages
+from browser import DESKTOP, PHONE, SiteServer, site_pages
 
 NEUTRAL_STUB = "<!doctype html><html lang='en'><title>Weather</title><h1>Weather</h1></html>"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
@@ -38,17 +38,6 @@ SPECIALTY = "specialties/addiction.html"
 
 
 # -- Fixtures -------------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def browser():
-    path = chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=path, args=LAUNCH_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="session")

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from browser import DESKTOP, EDITOR, LAUNCH_ARGS, chromium, skip_or_fail
+from browser import DESKTOP, EDITOR, skip_or_fail
 from conftest import NOT_SITE, ROOT, build_site
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -66,17 +66,6 @@ def editor_root(tmp_path_factory) -> Path:
 def editor(editor_root):
     with edit.EditorServer(editor_root, editor_root / "_build" / "html") as server:
         yield server
-
-
-@pytest.fixture(scope="module")
-def browser():
-    path = chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=path, args=LAUNCH_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

@@ -111,9 +111,7 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
     for path in built_pages(outdir):
         page = path.relative_to(outdir).as_posix()
         folder = posixpath.dirname(page)
-        references = cache.get(
-            page, path.read_bytes(), lambda data: frozenset(local_references(data.decode()))
-        )
+        references = cache.get(page, path, lambda data: frozenset(local_references(data.decode())))
         for reference in sorted(references):
             target = output.target(folder, reference)
             if target is None or target.startswith(other_sites):

@@ -4,8 +4,10 @@ The page budget and the linked-files check read every built page after every bui
 though an edit rewrites only a few: on a site of a thousand pages, reading and
 compressing the unchanged ones was most of a one-page rebuild (bench/edit_profile.py).
 A ``PageCache`` keeps, for each page, what a check computed from its bytes, keyed by
-a digest of those bytes, in a file of the build's doctree folder. A page whose bytes
-are the same as last time gets last time's answer; any other page is computed again.
+a digest of those bytes, in a file of the build's doctree folder. A page whose file has
+the same size and modification time as last time is not even read (as ``make`` and Git
+judge files); a page whose bytes are the same as last time gets last time's answer; any
+other page is computed again.
 The file is also keyed by the code that computes the answers (``code_version``), so an
 upgrade of that code never reuses an old answer. A missing or unreadable file is an
 empty cache: the checks then read every page, as on a clean build. Plain Python, no Sphinx.
@@ -35,19 +37,28 @@ def page_digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
+Stamp = tuple[int, int]  # a file's size and modification time (ns)
+
+
+def stamp_of(path: Path) -> Stamp:
+    status = path.stat()
+    return status.st_size, status.st_mtime_ns
+
+
 class PageCache(Generic[T]):
     """Answers about pages, by page name and the digest of its bytes.
 
-    ``get`` returns the kept answer when the page's bytes are the ones it was computed
-    from, else computes and keeps it; ``save`` writes the answers of the pages asked
-    about in this build (a removed page's answer goes with it).
+    ``get`` returns the kept answer when the page's file is unchanged (same size and
+    time) or its bytes are the ones it was computed from, else computes and keeps it;
+    ``save`` writes the answers of the pages asked about in this build (a removed
+    page's answer goes with it).
     """
 
     def __init__(self, path: Path, version: str) -> None:
         self.path = path
         self.version = version
-        self._kept: dict[str, tuple[bytes, T]] = {}
-        self._used: dict[str, tuple[bytes, T]] = {}
+        self._kept: dict[str, tuple[bytes, Stamp, T]] = {}
+        self._used: dict[str, tuple[bytes, Stamp, T]] = {}
         try:
             saved = pickle.loads(path.read_bytes())
         except (OSError, pickle.PickleError, AttributeError, EOFError, TypeError, ValueError):
@@ -55,14 +66,17 @@ class PageCache(Generic[T]):
         if isinstance(saved, tuple) and len(saved) == 2 and saved[0] == version:
             self._kept = saved[1]
 
-    def get(self, page: str, data: bytes, compute: Callable[[bytes], T]) -> T:
-        digest = page_digest(data)
+    def get(self, page: str, file: Path, compute: Callable[[bytes], T]) -> T:
+        """The answer for ``page``, whose built file is ``file``."""
+        stamp = stamp_of(file)
         kept = self._kept.get(page)
-        if kept is not None and kept[0] == digest:
-            answer = kept[1]
-        else:
-            answer = compute(data)
-        self._used[page] = (digest, answer)
+        if kept is not None and kept[1] == stamp:
+            self._used[page] = kept
+            return kept[2]
+        data = file.read_bytes()
+        digest = page_digest(data)
+        answer = kept[2] if kept is not None and kept[0] == digest else compute(data)
+        self._used[page] = (digest, stamp, answer)
         return answer
 
     def save(self) -> None:

@@ -242,11 +242,11 @@ class Site:
 
     def load(self, page: str) -> PageLoad:
         """What loading ``page`` (an HTML file, from the site's top) fetches."""
-        data = (self.outdir / page).read_bytes()
+        built = self.outdir / page
         if self.cache is None:
-            raw, sent, urls = page_facts(page, data)
+            raw, sent, urls = page_facts(page, built.read_bytes())
         else:
-            raw, sent, urls = self.cache.get(page, data, lambda data: page_facts(page, data))
+            raw, sent, urls = self.cache.get(page, built, lambda data: page_facts(page, data))
         html = File(page, raw, sent)
         files: dict[str, File] = {}
         external: list[str] = []
