@@ -71,7 +71,8 @@ def built_pages(outdir: Path) -> list[Path]:
         subfolders[:] = [
             name for name in subfolders if name not in NOT_PAGES and not name.startswith("pagefind.")
         ]
-        found += [Path(folder) / name for name in files if name.endswith(".html")]
+        base = Path(folder)
+        found += [base / name for name in files if name.endswith(".html")]
     return sorted(found)
 
 
