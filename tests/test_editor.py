@@ -248,12 +248,19 @@ def test_a_new_page_from_the_form_is_a_draft_and_the_toolbar_writes_myst_that_bu
     assert "specialties/grief-and-loss" in (editor_root / "index.md").read_text(encoding="utf-8")
     assert "specialties/grief-and-loss.html" in (editor_root / "published-urls.txt").read_text().split()
 
-    # The toolbar: a glossary word and a card, at the end of the text.
+    # The toolbar: a glossary word, a link, a practice detail and a card, at the end.
     term = "parts" if "parts" in data["terms"] else data["terms"][0]
     box = page.locator("textarea.myst-text")
     box.click()
     page.keyboard.press("Control+End")
     page.get_by_label("Insert: Glossary word").select_option(label=term)
+    for menu, choice in (("Link to a page", "Addiction"), ("Practice detail", "phone")):
+        box.click()
+        page.keyboard.press("Control+End")
+        page.keyboard.press("Enter")
+        page.get_by_label(f"Insert: {menu}").select_option(label=choice)
+    box.click()
+    page.keyboard.press("Control+End")
     page.get_by_role("button", name="Insert: Card").click()
     page.get_by_text("Unsaved changes").wait_for(timeout=5000)
     screenshot(page, "4-toolbar")
@@ -266,7 +273,10 @@ def test_a_new_page_from_the_form_is_a_draft_and_the_toolbar_writes_myst_that_bu
     while ":::{card}" not in path.read_text(encoding="utf-8") and time.monotonic() < deadline:
         time.sleep(0.1)
     text = path.read_text(encoding="utf-8")
-    assert f"{{term}}`{term}`\n\n:::{{card}} A short title\n" in text, text[-400:]
+    assert (
+        f"{{term}}`{term}`\n[Addiction](addiction.md)\n{{practice}}`phone`\n\n:::{{card}} A short title\n"
+        in text
+    ), text[-400:]
     assert text.startswith(expected.decode().split("\n# ")[0])  # the front matter is untouched
 
     out = editor_root / "_build" / "html"
@@ -279,6 +289,8 @@ def test_a_new_page_from_the_form_is_a_draft_and_the_toolbar_writes_myst_that_bu
     assert banner is not None and "Draft: not yet reviewed, do not share." in banner.get_text()
     links = html.select("article a[href*='glossary.html#term-']")
     assert term in [link.get_text(strip=True) for link in links]
+    assert html.select_one("article a[href='addiction.html']")
+    assert data["practice"]["phone"] in html.select_one("article").get_text()
     assert html.select_one("article .sd-card")
     assert "A short title" in html.select_one("article .sd-card").get_text()
 

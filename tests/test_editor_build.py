@@ -101,3 +101,34 @@ def test_contributing_shows_the_editors_screenshots():
         assert (root / picture).is_file(), picture
     taken = re.findall(r'screenshot\(page, "([\w-]+)"\)', (root / "tests" / "test_editor.py").read_text())
     assert sorted(f".github/editor-screenshots/{name}.png" for name in taken) == sorted(shown)
+
+
+@pytest.mark.sphinx("html", testroot="editor", srcdir="editor-on-read-the-docs")
+def test_on_read_the_docs_the_editor_knows_the_repository_and_the_preview(app, packages, monkeypatch):
+    monkeypatch.setenv("READTHEDOCS_GIT_CLONE_URL", "https://github.com/example-practice/website.git")
+    monkeypatch.setenv("READTHEDOCS_PROJECT", "example-practice")
+    app.config.practice_editor_packages = str(packages)
+    app.config.practice_editor_auth_url = "https://sign-in.example.org"
+    app.build()
+    data = json.loads(Path(app.outdir, EDITOR, "editor-data.json").read_text(encoding="utf-8"))
+    assert data["config"]["backend"] == {
+        "name": "github",
+        "branch": "main",
+        "repo": "example-practice/website",
+        "base_url": "https://sign-in.example.org",
+        # Read the Docs' commit status on a pull request: Decap links its preview from it.
+        "preview_context": "docs/readthedocs.org:example-practice",
+    }
+
+
+def test_the_real_sites_search_index_and_pages_leave_the_editor_out(site):
+    from browser import site_page_paths
+    from test_publishing import indexed_urls
+
+    if not (site / EDITOR / "index.html").is_file():
+        pytest.skip("the editor's files are not installed (npm ci), so the site has no editor")
+    indexed = indexed_urls(site)
+    assert indexed and not [url for url in indexed if EDITOR in url]
+    for page in site_page_paths(site):
+        assert f'href="{EDITOR}/' not in page.read_text(encoding="utf-8"), page
+        assert f'/{EDITOR}/"' not in page.read_text(encoding="utf-8"), page
