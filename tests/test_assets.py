@@ -175,3 +175,25 @@ def test_addresses_from_the_sites_root_are_looked_up_under_its_prefix(tmp_path):
     assert output.exists("_static/site.css") and not output.exists("_static/gone.css")
     assert output.target("", "/other-project/") is None  # not this site's address
     assert not output.exists(output.target("", "../up.png"))  # above the site's top
+
+
+@pytest.mark.sphinx("html", testroot="editor", srcdir="assets-pages-not-read-again")
+def test_the_assets_step_does_not_read_a_page_it_did_and_nobody_wrote_since(app, monkeypatch):
+    """On a big site an edit rewrites a few pages: the step reads only those (size and time)."""
+    app.build()
+    reads: list[str] = []
+    read_text = Path.read_text
+
+    def counted(self: Path, *args, **kwargs) -> str:
+        if self.suffix == ".html":
+            reads.append(self.name)
+        return read_text(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", counted)
+    app.build()  # nothing changed: Sphinx writes the topic page again only if it changed
+    assert "topic.html" not in reads, reads
+    source = Path(app.srcdir, "topic.md")
+    source.write_text(read_text(source) + "\nOne more sentence.\n", encoding="utf-8")
+    reads.clear()
+    app.build()
+    assert "topic.html" in reads

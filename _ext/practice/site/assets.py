@@ -52,6 +52,7 @@ from upstream import sphinx as upstream_sphinx
 
 from . import css_pruning, transfer
 from .css_pruning import Stylesheets, UsedNames
+from .page_cache import Stamp, stamp_of
 from ..findings import warn
 from ..messages import Subtype, render
 from .. import priorities
@@ -209,11 +210,13 @@ def _stylesheet_sources(app: Sphinx, outdir: Path) -> list[tuple[str, str | None
 
 @dataclass
 class _State:
-    """What the last build's pass left: the parsed stylesheets, and the scripts to minify."""
+    """What the last build's pass left: the parsed stylesheets, the scripts to minify,
+    and each page it did, with its file's size and time then and its stylesheet."""
 
     key: int = 0  # checksum of the stylesheets' and scripts' text
     stylesheets: Stylesheets | None = None
     scripts: set[Path] = field(default_factory=set)
+    pages: dict[str, tuple[Stamp, str]] = field(default_factory=dict)
 
 
 def _load_state(path: Path, key: int) -> _State:
@@ -248,13 +251,21 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
         state.stylesheets = Stylesheets(sources)
     scripts = Scripts()
     in_use = set()
+    done: dict[str, tuple[Stamp, str]] = {}
     for path in _html_files(outdir):
+        page = path.relative_to(outdir).as_posix()
+        kept = state.pages.get(page)
+        if unchanged and kept and kept[0] == stamp_of(path) and (css_dir / kept[1]).is_file():
+            in_use.add(kept[1])
+            done[page] = kept
+            continue  # not written since an earlier pass did it: not even read
         text = path.read_text(encoding="utf-8")
         link = CSS_LINK.search(text)
         if not link:
             continue  # not a page of this build (or built without lean assets)
         if unchanged and link[2] != "pending" and (css_dir / f"{link[2]}.css").is_file():
             in_use.add(f"{link[2]}.css")
+            done[page] = (stamp_of(path), f"{link[2]}.css")
             continue  # done by an earlier pass, and nothing it depends on changed
         used = UsedNames()
         used.add_html(text)
@@ -271,6 +282,7 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
             partial = path.with_name(path.name + ".partial")
             partial.write_text(new, encoding="utf-8")
             partial.replace(path)
+        done[page] = (stamp_of(path), css_name)
     # Sphinx copies its static files afresh on every build: minify them again.
     state.scripts = {s for s in state.scripts | set(scripts.cache) if s.is_file()}
     for script in state.scripts - set(scripts.cache):
@@ -278,6 +290,7 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
     for stale in css_dir.glob("*.css"):
         if stale.name not in in_use:
             stale.unlink()
+    state.pages = done
     state_file.write_bytes(pickle.dumps(state))
 
 
