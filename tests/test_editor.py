@@ -105,13 +105,16 @@ def publish(page) -> None:
     page.get_by_text("Publish now").click()
 
 
+def wait_until(condition) -> None:
+    """Until ``condition()`` holds (a save reaching the disk), or the save's timeout."""
+    deadline = time.monotonic() + SAVE_TIMEOUT
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+
 def wait_for_file(path: Path, expected: bytes) -> bytes:
     """The file's bytes once they equal ``expected``, or what is there after the timeout."""
-    deadline = time.monotonic() + SAVE_TIMEOUT
-    while time.monotonic() < deadline:
-        if path.is_file() and path.read_bytes() == expected:
-            return expected
-        time.sleep(0.1)
+    wait_until(lambda: path.is_file() and path.read_bytes() == expected)
     return path.read_bytes() if path.is_file() else b""
 
 
@@ -239,12 +242,7 @@ def test_a_new_page_from_the_form_is_a_draft_and_the_toolbar_writes_myst_that_bu
     assert wait_for_file(path, expected) == expected, "the new page is not what make new-page writes"
     page.get_by_text("Changes saved").first.wait_for(timeout=SAVE_TIMEOUT * 1000)
     # Its place in the menu and in published-urls.txt, as make new-page gives it.
-    deadline = time.monotonic() + SAVE_TIMEOUT
-    while (
-        "specialties/grief-and-loss" not in (editor_root / "index.md").read_text()
-        and time.monotonic() < deadline
-    ):
-        time.sleep(0.1)
+    wait_until(lambda: "specialties/grief-and-loss" in (editor_root / "index.md").read_text())
     assert "specialties/grief-and-loss" in (editor_root / "index.md").read_text(encoding="utf-8")
     assert "specialties/grief-and-loss.html" in (editor_root / "published-urls.txt").read_text().split()
 
@@ -269,9 +267,7 @@ def test_a_new_page_from_the_form_is_a_draft_and_the_toolbar_writes_myst_that_bu
     preview.locator(".block.card").first.wait_for(timeout=5000)
     publish(page)
 
-    deadline = time.monotonic() + SAVE_TIMEOUT
-    while ":::{card}" not in path.read_text(encoding="utf-8") and time.monotonic() < deadline:
-        time.sleep(0.1)
+    wait_until(lambda: ":::{card}" in path.read_text(encoding="utf-8"))
     text = path.read_text(encoding="utf-8")
     assert (
         f"{{term}}`{term}`\n[Addiction](addiction.md)\n{{practice}}`phone`\n\n:::{{card}} A short title\n"
@@ -330,17 +326,11 @@ def test_a_change_in_the_practice_form_rewrites_only_its_own_lines(context, edit
 def test_make_edit_starts_the_editor_beside_the_live_preview(editor_root):
     """The one command for a clinician with the site on their computer."""
     import signal
-    import socket
     import urllib.request
 
     if not (editor_root / ".venv").exists():
         (editor_root / ".venv").symlink_to(ROOT / ".venv")  # make's packages, not a new install
-    ports = []
-    for _ in range(2):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            ports.append(probe.getsockname()[1])
-    preview, editor_port = ports
+    preview, editor_port = edit.free_port(), edit.free_port()
     process = subprocess.Popen(
         ["make", "--no-print-directory", "edit", f"PORT={preview}", f"EDIT_PORT={editor_port}"],
         cwd=editor_root,

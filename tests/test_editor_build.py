@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-EDITOR = "admin"
+from browser import EDITOR, site_page_paths
 
 
 def fake_packages(folder: Path) -> Path:
@@ -29,12 +29,6 @@ def fake_packages(folder: Path) -> Path:
 @pytest.fixture
 def packages(tmp_path) -> Path:
     return fake_packages(tmp_path / "node_modules")
-
-
-def built_pages(out: Path) -> list[Path]:
-    return [
-        p for p in out.rglob("*.html") if EDITOR not in p.relative_to(out).parts and "_static" not in p.parts
-    ]
 
 
 @pytest.mark.sphinx("html", testroot="editor", srcdir="editor-built")
@@ -75,7 +69,7 @@ def test_the_build_writes_the_editor_from_the_sites_own_rules(app, packages, war
     # Not a page: no sitemap entry, no link from a public page.
     sitemap = Path(app.outdir, "sitemap.xml")
     assert not sitemap.exists() or EDITOR not in sitemap.read_text(encoding="utf-8")
-    for page in built_pages(Path(app.outdir)):
+    for page in site_page_paths(Path(app.outdir)):
         assert f"{EDITOR}/" not in page.read_text(encoding="utf-8"), page
 
 
@@ -122,7 +116,6 @@ def test_on_read_the_docs_the_editor_knows_the_repository_and_the_preview(app, p
 
 
 def test_the_real_sites_search_index_and_pages_leave_the_editor_out(site):
-    from browser import site_page_paths
     from test_publishing import indexed_urls
 
     if not (site / EDITOR / "index.html").is_file():

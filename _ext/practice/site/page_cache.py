@@ -56,14 +56,15 @@ class PageCache(Generic[T]):
 
     def __init__(self, path: Path, version: str) -> None:
         self.path = path
-        self.version = version
+        # This module's own code too: a cache of another layout is never read as this one.
+        self.version = f"{version}/{code_version(__file__)}"
         self._kept: dict[str, tuple[bytes, Stamp, T]] = {}
         self._used: dict[str, tuple[bytes, Stamp, T]] = {}
         try:
             saved = pickle.loads(path.read_bytes())
         except (OSError, pickle.PickleError, AttributeError, EOFError, TypeError, ValueError):
             return
-        if isinstance(saved, tuple) and len(saved) == 2 and saved[0] == version:
+        if isinstance(saved, tuple) and len(saved) == 2 and saved[0] == self.version:
             self._kept = saved[1]
 
     def get(self, page: str, file: Path, compute: Callable[[bytes], T]) -> T:
